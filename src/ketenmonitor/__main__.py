@@ -1,0 +1,3 @@
+from ketenmonitor.cli import main
+
+main()

@@ -1,0 +1,379 @@
+"""The ``ketenmonitor`` command line (one Typer app).
+
+Every command works in the workspace: the folder named by ``KETENMONITOR_HOME``, or the current
+directory. Exit codes of ``ingest``: 0 loaded clean (or already loaded), 3 loaded with rows in
+quarantine, 4 refused (nothing written); 2 is a usage error.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.progress import Progress as RichProgress
+from rich.table import Table as RichTable
+
+from ketenmonitor import __version__
+from ketenmonitor.config import HOME_ENV, Workspace
+from ketenmonitor.contracts import contract_names, load_contract
+from ketenmonitor.sources.ingest import EXIT_REFUSED, LoadReport, Progress, ingest
+from ketenmonitor.sources.pseudonym import KEY_ENV, generate_key
+from ketenmonitor.warehouse import Warehouse
+
+app = typer.Typer(
+    help=(
+        "ketenmonitor: the trafficking chain monitor of the Nationaal Rapporteur as software.\n\n"
+        f"Works in the workspace folder: ${HOME_ENV}, or the current directory."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+contracts_app = typer.Typer(help="The delivery contracts: list them, write their documentation.")
+app.add_typer(contracts_app, name="contracts")
+
+out = Console()
+err = Console(stderr=True)
+
+
+class _RichProgress(Progress):
+    """Ingestion progress as Rich bars on stderr (rows counted as they are read)."""
+
+    def __init__(self, progress: RichProgress) -> None:
+        self.p = progress
+        self.task: object | None = None
+
+    def start(self, description: str, total: int | None = None) -> None:
+        if self.task is not None:
+            self.p.update(self.task, completed=self.p.tasks[-1].completed)  # type: ignore[arg-type]
+            self.p.stop_task(self.task)  # type: ignore[arg-type]
+        self.task = self.p.add_task(description, total=total)
+
+    def advance(self, n: int) -> None:
+        if self.task is not None:
+            self.p.advance(self.task, n)  # type: ignore[arg-type]
+
+
+def _progress() -> RichProgress:
+    return RichProgress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("rows"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+
+
+def _print_report(r: LoadReport) -> None:
+    style = {"clean": "green", "unchanged": "green", "quarantine": "yellow", "refused": "red"}
+    head = f"[{style[r.status]}]{r.status.upper()}[/] {r.source} {r.file}"
+    if r.peildatum:
+        head += f" (peildatum {r.peildatum.isoformat()})"
+    out.print(head)
+    if r.message:
+        out.print(f"  {r.message}")
+    if r.status in ("refused", "unchanged"):
+        return
+    out.print(f"  snapshot {r.snapshot_id}, contract v{r.contract_version}, {r.seconds:.1f} s")
+    t = RichTable("table", "file", "read", "loaded", "quarantined", "rows per rule")
+    for c in r.tables:
+        rules = ", ".join(f"{k}: {v}" for k, v in sorted(c.rules.items())) or "-"
+        t.add_row(
+            c.table,
+            c.file,
+            f"{c.rows_read:,}",
+            f"{c.rows_loaded:,}",
+            f"{c.rows_quarantined:,}",
+            rules,
+        )
+    out.print(t)
+    if r.rows_quarantined:
+        out.print(
+            f"  {r.rows_quarantined:,} row(s) in quarantine: "
+            f"`ketenmonitor quarantine --snapshot {r.snapshot_id}` shows them"
+        )
+
+
+def _parse_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+@app.command()
+def keygen(
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing key.")] = False,
+) -> None:
+    """Make the secret key for pseudonyms (workspace file ketenmonitor.key).
+
+    Keep the key outside the warehouse and back it up: pseudonyms made with another key do not
+    link. Instead of the file, the key can be given as 64 hex characters in $KETENMONITOR_KEY.
+
+    Example: ketenmonitor keygen
+    """
+    ws = Workspace.from_env()
+    try:
+        path = generate_key(ws.key_file, overwrite=force)
+    except FileExistsError as exc:
+        err.print(f"[red]{exc}[/]")
+        raise typer.Exit(1) from None
+    out.print(f"key written to {path} (readable by you only)")
+
+
+@app.command()
+def synth(
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder to write the deliveries to.")],
+    rows: Annotated[int, typer.Option(help="Rows per table.")] = 200,
+    seed: Annotated[int, typer.Option(help="Random seed (same seed, same data).")] = 2024,
+) -> None:
+    """Write a small valid synthetic delivery for every source, in its contract's format.
+
+    Example: ketenmonitor synth --out deliveries/
+    """
+    from ketenmonitor.synth import write_delivery
+
+    names = contract_names()
+    with _progress() as p:
+        task = p.add_task("writing deliveries", total=len(names))
+        for n in names:
+            path = write_delivery(load_contract(n), out_dir, rows=rows, seed=seed)
+            out.print(f"{n:<26} {path}")
+            p.advance(task)
+
+
+@app.command("ingest")
+def ingest_cmd(
+    source: Annotated[str, typer.Argument(help="Delivery type (contract name), e.g. comensha.")],
+    file: Annotated[Path, typer.Argument(help="The delivered file, ZIP or folder.")],
+    peildatum: Annotated[str, typer.Option(help="Reference date of the extract (YYYY-MM-DD).")],
+) -> None:
+    """Validate, pseudonymise and load one delivery as a snapshot.
+
+    Rows that break a rule go to quarantine with their reason; a delivery with a wrong
+    structure is refused whole. Exit code 0: clean or already loaded; 3: loaded with
+    quarantined rows; 4: refused, nothing written.
+
+    Example: ketenmonitor ingest comensha comensha_2025.xlsx --peildatum 2025-01-31
+    """
+    date = _parse_date(peildatum)
+    ws = Workspace.from_env()
+    with _progress() as p:
+        report = ingest(ws, source, file, date, progress=_RichProgress(p))
+    _print_report(report)
+    raise typer.Exit(report.exit_code)
+
+
+@app.command()
+def status() -> None:
+    """Show the snapshots in the warehouse, their counts and the quarantine per rule.
+
+    Example: ketenmonitor status
+    """
+    ws = Workspace.from_env()
+    if not ws.warehouse.exists():
+        out.print(f"no warehouse yet at {ws.warehouse}: ingest a delivery first")
+        return
+    with Warehouse(ws.warehouse, read_only=True) as wh:
+        rows = wh.lineage()
+        summary = wh.quarantine_summary()
+    t = RichTable(title=f"Snapshots in {ws.warehouse}")
+    for col in (
+        "source",
+        "peildatum",
+        "in force",
+        "file",
+        "contract",
+        "loaded at",
+        "read",
+        "loaded",
+        "quarantined",
+    ):
+        t.add_column(col)
+    for r in rows:
+        t.add_row(
+            r["source"],
+            r["peildatum"].isoformat(),
+            "yes" if r["in_force"] else "",
+            r["file_name"],
+            r["contract_version"],
+            f"{r['loaded_at']:%Y-%m-%d %H:%M}",
+            f"{r['rows_read']:,}",
+            f"{r['rows_loaded']:,}",
+            f"{r['rows_quarantined']:,}",
+        )
+    out.print(t)
+    if summary:
+        q = RichTable("snapshot", "table", "rule", "rows", title="Quarantine per rule")
+        for snap, table, rule, n in summary:
+            q.add_row(snap, table, rule, f"{n:,}")
+        out.print(q)
+    else:
+        out.print("quarantine is empty")
+
+
+@app.command()
+def quarantine(
+    source: Annotated[str | None, typer.Option(help="Only this delivery type.")] = None,
+    snapshot: Annotated[str | None, typer.Option(help="Only this snapshot.")] = None,
+    rule: Annotated[str | None, typer.Option(help="Only this rule, e.g. code or date.")] = None,
+    column: Annotated[str | None, typer.Option(help="Only this column.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows (0: all).")] = 50,
+    csv_out: Annotated[
+        Path | None, typer.Option("--csv", help="Write the rows to this CSV file instead.")
+    ] = None,
+) -> None:
+    """Show the rejected rows with file, row number, column, value, rule and message.
+
+    Values of identifier fields are shown pseudonymised: find the row in your own file by its
+    row number (the header is row 0).
+
+    Example: ketenmonitor quarantine --source comensha --rule code
+    """
+    ws = Workspace.from_env()
+    if not ws.warehouse.exists():
+        out.print("no warehouse yet: nothing in quarantine")
+        return
+    where, params = [], []
+    for col, val in (
+        ("source", source),
+        ("snapshot_id", snapshot),
+        ("rule", rule),
+        ("column_name", column),
+    ):
+        if val is not None:
+            where.append(f"{col} = ?")
+            params.append(val)
+    sql = (
+        "SELECT snapshot_id, table_name, file_name, row_number, column_name, value, rule, "
+        "message, record FROM quarantine"
+    )
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY snapshot_id, table_name, row_number, column_name"
+    if limit and csv_out is None:
+        sql += f" LIMIT {int(limit)}"
+    with Warehouse(ws.warehouse, read_only=True) as wh:
+        cur = wh.con.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        rows = cur.fetchall()
+    if csv_out is not None:
+        with csv_out.open("w", encoding="utf-8-sig", newline="") as fh:
+            w = csv.writer(fh, delimiter=";")
+            w.writerow(names)
+            w.writerows(rows)
+        out.print(f"{len(rows):,} quarantined value(s) written to {csv_out}")
+        return
+    if not rows:
+        out.print("no rows match")
+        return
+    current = None
+    for snap, table, file, row, col, value, rule_, message, _record in rows:
+        if (snap, table) != current:
+            current = (snap, table)
+            out.print(f"[bold]{escape(str(snap))}[/] table {escape(str(table))}")
+        place = f"{file} row {row}" + (f", column {col}" if col else "")
+        shown = "" if value is None else f" = {value!r}"
+        out.print(
+            f"  {escape(place + shown)}: [yellow]{escape(str(rule_))}[/] {escape(str(message))}",
+            soft_wrap=True,
+        )
+
+
+@contracts_app.command("list")
+def contracts_list() -> None:
+    """List the delivery types with version, partner, format and tables.
+
+    Example: ketenmonitor contracts list
+    """
+    t = RichTable("name", "version", "partner", "format", "tables")
+    for n in contract_names():
+        c = load_contract(n)
+        t.add_row(c.name, c.version, c.partner, c.format, ", ".join(x.name for x in c.tables))
+    out.print(t)
+
+
+@contracts_app.command("docs")
+def contracts_docs(
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the pages.")] = Path(
+        "docs/contracts"
+    ),
+) -> None:
+    """Write the documentation page of every contract (docs/contracts/<name>.md).
+
+    Example: ketenmonitor contracts docs --out docs/contracts
+    """
+    from ketenmonitor.contracts.docs import write_docs
+
+    for p in write_docs(out_dir):
+        out.print(str(p))
+
+
+@app.command()
+def demo(
+    rows: Annotated[int, typer.Option(help="Rows per synthetic table.")] = 200,
+) -> None:
+    """The main job on the embedded default: synthetic deliveries of every source, ingested
+    into the warehouse of the workspace, then the status.
+
+    Makes a key if there is none, writes the deliveries to <workspace>/synth/ (reusing them if
+    they are there, so a second run changes nothing), ingests each with the synthetic
+    peildatum and prints the status.
+
+    Example: ketenmonitor demo
+    """
+    from ketenmonitor.synth import SYNTH_PEILDATUM, write_delivery
+
+    ws = Workspace.from_env()
+    ws.home.mkdir(parents=True, exist_ok=True)
+    if not ws.key_file.exists() and not _env_key():
+        generate_key(ws.key_file)
+        out.print(f"made a new pseudonymisation key: {ws.key_file}")
+    folder = ws.home / "synth"
+    worst = 0
+    for n in contract_names():
+        contract = load_contract(n)
+        existing = sorted(folder.glob(f"{n}.*")) + ([folder / n] if (folder / n).is_dir() else [])
+        path = existing[0] if existing else write_delivery(contract, folder, rows=rows)
+        with _progress() as p:
+            report = ingest(ws, n, path, SYNTH_PEILDATUM, progress=_RichProgress(p))
+        _print_report(report)
+        worst = max(worst, report.exit_code)
+    out.print()
+    status()
+    if worst == EXIT_REFUSED:
+        raise typer.Exit(EXIT_REFUSED)
+
+
+def _env_key() -> bool:
+    import os
+
+    return bool(os.environ.get(KEY_ENV))
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    version: Annotated[bool, typer.Option("--version", help="Show the version.")] = False,
+) -> None:
+    if version:
+        out.print(f"ketenmonitor {__version__}")
+        raise typer.Exit()
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,172 @@
+"""Generate the documentation page of each contract (docs/contracts/<name>.md) from the contract.
+
+The pages are generated, never edited by hand: ``ketenmonitor contracts docs`` rewrites them and
+a test fails when a committed page differs from what the contract gives.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ketenmonitor.contracts import (
+    MULTI_SEPARATOR,
+    Contract,
+    Field,
+    all_contracts,
+    codelist,
+)
+
+TYPE_TEXT = {
+    "string": "text",
+    "integer": "whole number",
+    "decimal": "number (decimal point or comma)",
+    "date": "date (YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY)",
+    "boolean": "yes/no (ja/nee, j/n, yes/no, true/false, 1/0)",
+    "code": "code",
+    "rounded_count": "count, or a suppressed cell such as <10",
+}
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _type(f: Field) -> str:
+    text = TYPE_TEXT[f.type]
+    if f.type == "code":
+        text = f"code from [{f.codelist}](#code-list-{f.codelist})"
+        if f.multi:
+            text += f", several separated by `{MULTI_SEPARATOR}`"
+    if f.rounded_to:
+        text += f", rounded to a multiple of {f.rounded_to}"
+    return text
+
+
+def _rules(f: Field) -> str:
+    parts = []
+    if f.min is not None or f.max is not None:
+        parts.append(f"from {f.min or '-'} to {f.max or '-'}")
+    if f.references:
+        parts.append(f"refers to {f.references}")
+    if f.identifier == "key":
+        parts.append("**identifier**: stored as a keyed pseudonym (HMAC-SHA256)")
+    if f.identifier == "birthdate":
+        parts.append(
+            f"**identifier**: not stored; becomes `{f.age_column}`, the age in whole years at "
+            f"`{f.age_at}`"
+        )
+    return "; ".join(parts)
+
+
+def render(c: Contract) -> str:
+    lines = [
+        f"# {c.title}",
+        "",
+        "<!-- generated from src/ketenmonitor/contracts/"
+        f"{c.name}.toml by `ketenmonitor contracts docs`; do not edit -->",
+        "",
+        "| | |",
+        "| --- | --- |",
+        f"| delivery type | `{c.name}` |",
+        f"| contract version | {c.version} |",
+        f"| partner | {c.partner} |",
+        f"| format | {c.format.upper()} |",
+        f"| tables | {', '.join(t.name for t in c.tables)} |",
+        "",
+        c.description,
+        "",
+        f"Load it with `ketenmonitor ingest {c.name} FILE --peildatum YYYY-MM-DD`.",
+    ]
+    if c.multi_table:
+        lines += [
+            "This delivery has several tables: deliver a folder or ZIP archive with one file per "
+            "table named `<table>.<ext>` (any of CSV, XLSX, SPSS .sav, Parquet), or an XLSX "
+            "workbook with one sheet per table.",
+        ]
+    if c.peildatum_note:
+        lines += ["", f"**Peildatum.** {c.peildatum_note}"]
+    if c.assumptions:
+        lines += ["", "## Where the reports are silent", "", c.assumptions]
+    for t in c.tables:
+        lines += ["", f"## Table `{t.name}`", "", t.description, ""]
+        if t.key:
+            lines += [f"Key (unique within a delivery): `{', '.join(t.key)}`.", ""]
+        lines += [
+            "| field | type | required | rules | description | example |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
+        for f in t.fields:
+            lines.append(
+                f"| `{f.name}` | {_type(f)} | {'yes' if f.required else ''} | "
+                f"{_cell(_rules(f))} | {_cell(f.description)} | "
+                f"{_cell(f.example or '')} |"
+            )
+        if t.checks:
+            lines += ["", "Checks across fields (a row that breaks one is quarantined):", ""]
+            for ch in t.checks:
+                lines.append(f"- `check:{ch.name}`: {ch.message} (`{_cell(ch.condition)}`)")
+    lists = c.codelists()
+    if lists:
+        lines += ["", "## Code lists", ""]
+        lines += [
+            "A value matches a code when it equals the code, its Dutch or English label or an "
+            "alias, ignoring case and surrounding spaces; it is stored as the code.",
+        ]
+    for name in sorted(lists):
+        cl = codelist(name)
+        lines += ["", f"### Code list `{name}`", "", cl.description, ""]
+        if len(cl.codes) > 40:
+            lines += [
+                f"{len(cl.codes)} codes: see "
+                f"[codelists/{name}.csv](../../src/ketenmonitor/contracts/codelists/{name}.csv).",
+            ]
+            continue
+        lines += [
+            "| code | Dutch | English | also accepted | note |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for code in cl.codes:
+            lines.append(
+                f"| `{code.code}` | {_cell(code.label_nl)} | {_cell(code.label_en)} | "
+                f"{_cell(', '.join(code.aliases))} | {_cell(code.note)} |"
+            )
+    return "\n".join(lines).rstrip() + "\n"
+
+
+BEGIN = "<!-- begin contracts: generated by `ketenmonitor contracts docs` -->"
+END = "<!-- end contracts -->"
+
+
+def render_index() -> str:
+    """The table of delivery types that goes between the markers of docs/contracts/README.md."""
+    lines = [
+        BEGIN,
+        "",
+        "| delivery type | partner | format | tables | version |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for c in all_contracts():
+        lines.append(
+            f"| [`{c.name}`]({c.name}.md) | {_cell(c.partner)} | {c.format.upper()} | "
+            f"{', '.join(t.name for t in c.tables)} | {c.version} |"
+        )
+    return "\n".join([*lines, "", END])
+
+
+def update_index(readme: Path) -> None:
+    text = readme.read_text(encoding="utf-8") if readme.exists() else f"{BEGIN}\n{END}\n"
+    start, end = text.index(BEGIN), text.index(END) + len(END)
+    readme.write_text(text[:start] + render_index() + text[end:], encoding="utf-8")
+
+
+def write_docs(out: Path) -> list[Path]:
+    """Write every contract's page into ``out`` and the index into ``out/README.md``."""
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for c in all_contracts():
+        p = out / f"{c.name}.md"
+        p.write_text(render(c), encoding="utf-8")
+        paths.append(p)
+    update_index(out / "README.md")
+    paths.append(out / "README.md")
+    return paths

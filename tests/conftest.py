@@ -1,0 +1,34 @@
+"""Shared fixtures: a fresh workspace with a key, and paths to the hand-made deliveries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from ketenmonitor.config import HOME_ENV, Workspace
+from ketenmonitor.sources.pseudonym import KEY_ENV, generate_key
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PEILDATUM = dt.date(2025, 6, 30)
+"""Peildatum the hand-made fixtures are valid for (all their dates lie before it)."""
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
+    """An empty workspace with a fresh key, also set as KETENMONITOR_HOME for the CLI."""
+    home = tmp_path / "ws"
+    home.mkdir()
+    monkeypatch.setenv(HOME_ENV, str(home))
+    monkeypatch.delenv(KEY_ENV, raising=False)
+    ws = Workspace(home)
+    generate_key(ws.key_file)
+    return ws
+
+
+def fixture_delivery(contract: str) -> Path:
+    """The hand-made valid delivery of a contract: its one file, or its folder of tables."""
+    folder = FIXTURES / contract
+    files = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    return files[0] if len(files) == 1 else folder
