@@ -1126,8 +1126,7 @@ def write_doc(
         "```",
         "",
         "The first run generates the data (about 1 GB of CSV text in memory while writing, "
-        "a minute or two); later runs reuse `benchmarks/.data/` until the contract changes. "
-        "The police benchmark runs once `src/ketenmonitor/contracts/politie.toml` exists.",
+        "a minute or two); later runs reuse `benchmarks/.data/` until the contract changes.",
         "",
     ]
     DOC.parent.mkdir(parents=True, exist_ok=True)

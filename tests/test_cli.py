@@ -11,8 +11,16 @@ from ketenmonitor.cli import app
 from ketenmonitor.config import Workspace
 from ketenmonitor.contracts import contract_names
 
-COMMANDS = [["keygen"], ["synth"], ["ingest"], ["status"], ["quarantine"], ["demo"],
-            ["contracts", "list"], ["contracts", "docs"]]
+COMMANDS = [
+    ["keygen"],
+    ["synth"],
+    ["ingest"],
+    ["status"],
+    ["quarantine"],
+    ["demo"],
+    ["contracts", "list"],
+    ["contracts", "docs"],
+]
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)

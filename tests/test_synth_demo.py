@@ -20,7 +20,7 @@ from ketenmonitor.warehouse import Warehouse
 @pytest.mark.parametrize("name", contract_names())
 def test_synthetic_delivery_loads_clean(name: str, workspace: Workspace, tmp_path: Path) -> None:
     contract = load_contract(name)
-    path = write_delivery(contract, tmp_path / "out", rows=60)
+    path = write_delivery(contract, tmp_path / "out")
     if path.is_file() and not contract.multi_table:
         assert file_format(path) == contract.format
     report = ingest(workspace, name, path, SYNTH_PEILDATUM)
@@ -37,13 +37,13 @@ def test_synthetic_rows_are_deterministic() -> None:
 
 def test_demo_loads_every_source_and_a_rerun_changes_nothing(workspace: Workspace) -> None:
     runner = CliRunner()
-    first = runner.invoke(app, ["demo", "--rows", "40"])
+    first = runner.invoke(app, ["demo"])
     assert first.exit_code == 0, first.output
     with Warehouse(workspace.warehouse) as wh:
         lineage = wh.lineage()
     assert {r["source"] for r in lineage} == set(contract_names())
     assert all(r["rows_quarantined"] == 0 and r["rows_loaded"] > 0 for r in lineage)
-    second = runner.invoke(app, ["demo", "--rows", "40"])
+    second = runner.invoke(app, ["demo"])
     assert second.exit_code == 0, second.output
     assert second.output.count("UNCHANGED") == len(contract_names())
     with Warehouse(workspace.warehouse) as wh:

@@ -19,6 +19,7 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     SpinnerColumn,
+    TaskID,
     TextColumn,
     TimeElapsedColumn,
 )
@@ -45,6 +46,8 @@ contracts_app = typer.Typer(help="The delivery contracts: list them, write their
 app.add_typer(contracts_app, name="contracts")
 
 out = Console()
+if not out.is_terminal:  # piped to a file or a pager: room for whole file names and ids
+    out = Console(width=130)
 err = Console(stderr=True)
 
 
@@ -53,17 +56,16 @@ class _RichProgress(Progress):
 
     def __init__(self, progress: RichProgress) -> None:
         self.p = progress
-        self.task: object | None = None
+        self.task: TaskID | None = None
 
     def start(self, description: str, total: int | None = None) -> None:
         if self.task is not None:
-            self.p.update(self.task, completed=self.p.tasks[-1].completed)  # type: ignore[arg-type]
-            self.p.stop_task(self.task)  # type: ignore[arg-type]
+            self.p.stop_task(self.task)
         self.task = self.p.add_task(description, total=total)
 
     def advance(self, n: int) -> None:
         if self.task is not None:
-            self.p.advance(self.task, n)  # type: ignore[arg-type]
+            self.p.advance(self.task, n)
 
 
 def _progress() -> RichProgress:
@@ -193,26 +195,14 @@ def status() -> None:
         rows = wh.lineage()
         summary = wh.quarantine_summary()
     t = RichTable(title=f"Snapshots in {ws.warehouse}")
-    for col in (
-        "source",
-        "peildatum",
-        "in force",
-        "file",
-        "contract",
-        "loaded at",
-        "read",
-        "loaded",
-        "quarantined",
-    ):
-        t.add_column(col)
+    for col in ("source", "peildatum", "in force", "file", "read", "loaded", "quarantined"):
+        t.add_column(col, justify="right" if col in ("read", "loaded", "quarantined") else "left")
     for r in rows:
         t.add_row(
             r["source"],
             r["peildatum"].isoformat(),
             "yes" if r["in_force"] else "",
             r["file_name"],
-            r["contract_version"],
-            f"{r['loaded_at']:%Y-%m-%d %H:%M}",
             f"{r['rows_read']:,}",
             f"{r['rows_loaded']:,}",
             f"{r['rows_quarantined']:,}",

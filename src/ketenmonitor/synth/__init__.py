@@ -86,7 +86,7 @@ def _value(
     if f.type == "integer":
         lo = int(f.min) if f.min is not None else 0
         hi = int(f.max) if f.max is not None else max(lo, 100)
-        if unique:
+        if unique and (f.max is None or lo + i <= hi):
             return lo + i
         return rng.randint(lo, hi)
     if f.type == "decimal":
