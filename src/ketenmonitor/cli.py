@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -283,6 +284,84 @@ def quarantine(
             f"  {escape(place + shown)}: [yellow]{escape(str(rule_))}[/] {escape(str(message))}",
             soft_wrap=True,
         )
+
+
+@app.command()
+def build(
+    year: Annotated[int, typer.Option(help="Reporting year Y (tables show Y-4..Y).")] = 2024,
+) -> None:
+    """Compute every table of the catalogue for a reporting year into the warehouse.
+
+    The tables are computed from the snapshots in force, protected (small cells) and stored
+    in the warehouse table publicatie_cellen; `ketenmonitor table` shows one.
+
+    Example: ketenmonitor build --year 2024
+    """
+    from ketenmonitor.indicators.build import build as build_tables
+
+    ws = Workspace.from_env()
+    if not ws.warehouse.exists():
+        err.print(f"[red]no warehouse at {ws.warehouse}: ingest the deliveries first[/]")
+        raise typer.Exit(1)
+    with _progress() as p:
+        p.add_task(f"building the catalogue for {year}", total=None)
+        tables = build_tables(ws, year)
+    out.print(f"{len(tables)} tables for {year} stored in {ws.warehouse} (publicatie_cellen)")
+
+
+@app.command()
+def tables() -> None:
+    """List the tables of the catalogue with their ids.
+
+    Example: ketenmonitor tables
+    """
+    from ketenmonitor.indicators.jaarcijfers import CATALOGUE
+
+    t = RichTable("id", "number", "title", "source")
+    for s in CATALOGUE:
+        t.add_row(s.id, s.number, s.title_nl, s.source)
+    out.print(t)
+
+
+@app.command()
+def table(
+    table_id: Annotated[str, typer.Argument(help="Table id, e.g. jaarcijfers.figuur_2.")],
+    year: Annotated[int, typer.Option(help="Reporting year Y.")] = 2024,
+    fmt: Annotated[str, typer.Option("--format", help="text or csv.")] = "text",
+) -> None:
+    """Print one table as published (protected cells), from the last build.
+
+    Example: ketenmonitor table jaarcijfers.figuur_2 --year 2024 --format csv
+    """
+    from ketenmonitor.indicators.build import stored_table, to_csv_rows
+    from ketenmonitor.indicators.jaarcijfers import spec
+
+    if fmt not in ("text", "csv"):
+        raise typer.BadParameter("--format is text or csv")
+    try:
+        s = spec(table_id)
+    except KeyError as exc:
+        err.print(f"[red]{exc.args[0]}[/]")
+        raise typer.Exit(1) from None
+    ws = Workspace.from_env()
+    t = stored_table(ws, s, year) if ws.warehouse.exists() else None
+    if t is None:
+        err.print(
+            f"[red]{table_id} was not built for {year}: run `ketenmonitor build --year {year}`[/]"
+        )
+        raise typer.Exit(1)
+    rows = to_csv_rows(t)
+    if fmt == "csv":
+        w = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
+        w.writerows(rows)
+        return
+    rt = RichTable(*rows[0], title=f"{t.number}. {t.title}, {year - 4}-{year}")
+    for r in rows[1:]:
+        rt.add_row(*r)
+    out.print(rt)
+    out.print(t.source)
+    for i, note in enumerate(t.notes, start=1):
+        out.print(f"Noot {i}: {note}" if len(t.notes) > 1 else f"Noot: {note}")
 
 
 @contracts_app.command("list")

@@ -1,0 +1,27 @@
+"""The Rapporteur's classification and counting rules, each written once.
+
+Every rule is a named function or data file with the report and section it comes from in its
+docstring. The rules turn the warehouse's delivered rows into the units the publications count.
+
+Victims (``domain/victims.py``), from CoMensha registrations (Jaarcijfers 2024, section 4):
+``create_victim_views(con, as_of=None)`` creates two temporary views on a warehouse connection,
+from the CoMensha snapshot in force (or in force on ``as_of``):
+
+``slachtoffers``: one row per registered (non-anonymous) victim per registration year, with
+
+- ``jaar`` INTEGER: year of registration (the cohort of every Jaarcijfers figure);
+- ``slachtoffer_id`` VARCHAR: the pseudonymised persoon_id;
+- ``vormen`` VARCHAR[]: the Rapporteur's forms, several allowed: binnenlandse_seksuele_uitbuiting,
+  internationale_seksuele_uitbuiting, arbeidsuitbuiting, criminele_uitbuiting,
+  gedwongen_orgaanverwijdering, onbekend_nog_niet_gewerkt;
+- ``leeftijdscategorie`` VARCHAR: minderjarig, 18-22, 23-29, 30-39, 40+, onbekend;
+- ``geslacht`` VARCHAR: man, vrouw, onbekend;
+- ``herkomst`` VARCHAR: nederland, europa, afrika, azie, latijns_amerika, overig, onbekend;
+- ``nationaliteit`` VARCHAR: land code (land.csv), NULL when unknown;
+- ``sectoren_seksueel`` VARCHAR[]: sector_seksueel codes (victims of sexual exploitation);
+- ``sectoren_arbeid`` VARCHAR[]: sector_arbeid codes (victims of labour exploitation);
+- ``criminele_activiteiten`` VARCHAR[]: criminele_activiteit codes;
+- ``melders`` VARCHAR[]: melder codes.
+
+``anonieme_meldingen``: one row per anonymous registration, with ``jaar`` and ``melders``.
+"""
