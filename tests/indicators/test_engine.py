@@ -18,7 +18,7 @@ from ketenmonitor.indicators import (
 )
 from ketenmonitor.indicators.jaarcijfers import CATALOGUE, spec
 
-B, I, A, C, O = (
+BIN, INT, ARB, CRI, ONB = (
     "binnenlandse_seksuele_uitbuiting",
     "internationale_seksuele_uitbuiting",
     "arbeidsuitbuiting",
@@ -26,18 +26,18 @@ B, I, A, C, O = (
     "onbekend_nog_niet_gewerkt",
 )
 
-# jaar, vormen, leeftijd, geslacht, herkomst, nationaliteit, sectoren_seksueel, sectoren_arbeid, melders
+# jaar, vormen, leeftijd, geslacht, herkomst, nationaliteit, sectoren (seksueel, arbeid), melders
 UNITS = [
-    (2024, [B, C], "minderjarig", "vrouw", "nederland", "NL", ["thuis"], [], ["politie"]),
-    (2024, [I], "23-29", "vrouw", "afrika", "UG", ["thuis", "hotel"], [], ["zorgcoordinator"]),
-    (2024, [I], "30-39", "vrouw", "latijns_amerika", "CO", ["onbekend"], [], ["kmar", "politie"]),
-    (2024, [A], "40+", "man", "europa", "RO", [], ["bouw"], ["fairwork"]),
-    (2024, [A], "23-29", "man", "europa", "RO", [], [], ["nla"]),
-    (2024, [O], "onbekend", "onbekend", "onbekend", None, [], [], ["coa"]),
-    (2023, [I], "18-22", "vrouw", "afrika", "NG", [], [], ["politie"]),
+    (2024, [BIN, CRI], "minderjarig", "vrouw", "nederland", "NL", ["thuis"], [], ["politie"]),
+    (2024, [INT], "23-29", "vrouw", "afrika", "UG", ["thuis", "hotel"], [], ["zorgcoordinator"]),
+    (2024, [INT], "30-39", "vrouw", "latijns_amerika", "CO", ["onbekend"], [], ["kmar", "politie"]),
+    (2024, [ARB], "40+", "man", "europa", "RO", [], ["bouw"], ["fairwork"]),
+    (2024, [ARB], "23-29", "man", "europa", "RO", [], [], ["nla"]),
+    (2024, [ONB], "onbekend", "onbekend", "onbekend", None, [], [], ["coa"]),
+    (2023, [INT], "18-22", "vrouw", "afrika", "NG", [], [], ["politie"]),
     (
         2023,
-        [A, I],
+        [ARB, INT],
         "30-39",
         "vrouw",
         "azie",
@@ -46,7 +46,7 @@ UNITS = [
         ["huishouden"],
         ["fairwork"],
     ),
-    (2020, [C], "minderjarig", "man", "nederland", "NL", [], [], ["politie"]),
+    (2020, [CRI], "minderjarig", "man", "nederland", "NL", [], [], ["politie"]),
 ]
 
 
