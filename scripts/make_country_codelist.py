@@ -1,6 +1,7 @@
 """Write src/ketenmonitor/contracts/codelists/land.csv from ISO 3166 (pycountry).
 
-Countries are coded ISO 3166-1 alpha-2 (current states) and ISO 3166-3 alpha-4 (former states,
+Countries are coded ISO 3166-1 alpha-2 (current states, under the short Dutch name where the ISO
+name is long, e.g. Venezuela) and ISO 3166-3 alpha-4 (former states,
 such as YUCS Joegoslavië and SUHH Sovjet-Unie, which older registrations still carry), with Dutch
 and English names; the alpha-3 code and other English spellings are accepted as aliases. Two
 codes after ICAO Doc 9303 complete the list: XXA (statenloos, stateless) and XXX (onbekend).
@@ -21,6 +22,21 @@ EXTRA_ALIASES = {
     "DDDE": ["DDR", "Oost-Duitsland", "East Germany"],
     "CSXX": ["Servië-Montenegro"],
 }
+SHORT_NL = {
+    # the short Dutch names publications use (Jaarcijfers Tabel 1: "Venezuela"); the ISO
+    # name stays accepted as an alias
+    "BO": "Bolivia",
+    "CD": "Democratische Republiek Congo",
+    "KP": "Noord-Korea",
+    "KR": "Zuid-Korea",
+    "LA": "Laos",
+    "MD": "Moldavië",
+    "PS": "Palestina",
+    "VA": "Vaticaanstad",
+    "VE": "Venezuela",
+    "VG": "Britse Maagdeneilanden",
+    "VI": "Amerikaanse Maagdeneilanden",
+}
 OUT = Path(__file__).parents[1] / "src/ketenmonitor/contracts/codelists/land.csv"
 
 
@@ -34,7 +50,11 @@ def main() -> None:
             v = getattr(c, attr, None)
             if v and v != c.name:
                 aliases.append(v)
-        rows.append([c.alpha_2, nl1.gettext(c.name), c.name, "|".join(aliases), "ISO 3166-1"])
+        iso_nl = nl1.gettext(c.name)
+        short = SHORT_NL.get(c.alpha_2, iso_nl)
+        if short != iso_nl:
+            aliases.append(iso_nl)
+        rows.append([c.alpha_2, short, c.name, "|".join(aliases), "ISO 3166-1"])
     for c in sorted(pycountry.historic_countries, key=lambda c: c.alpha_4):
         rows.append(
             [

@@ -144,10 +144,16 @@ def synth(
     out_dir: Annotated[Path, typer.Option("--out", help="Folder to write the deliveries to.")],
     rows: Annotated[int, typer.Option(help="Rows per table.")] = 200,
     seed: Annotated[int, typer.Option(help="Random seed (same seed, same data).")] = 2024,
+    scale: Annotated[
+        int, typer.Option(help="Multiply the calibrated CoMensha volumes (for benchmarks).")
+    ] = 1,
 ) -> None:
-    """Write a small valid synthetic delivery for every source, in its contract's format.
+    """Write a valid synthetic delivery for every source, in its contract's format.
 
-    Example: ketenmonitor synth --out deliveries/
+    The CoMensha and IND deliveries reproduce the Jaarcijfers 2024 once ingested and built
+    (2020-2024); the other sources are small generic deliveries.
+
+    Example: ketenmonitor synth --out deliveries/ --scale 1
     """
     from ketenmonitor.synth import write_delivery
 
@@ -155,7 +161,7 @@ def synth(
     with _progress() as p:
         task = p.add_task("writing deliveries", total=len(names))
         for n in names:
-            path = write_delivery(load_contract(n), out_dir, rows=rows, seed=seed)
+            path = write_delivery(load_contract(n), out_dir, rows=rows, seed=seed, scale=scale)
             out.print(f"{n:<26} {path}")
             p.advance(task)
 
@@ -355,7 +361,9 @@ def table(
         w = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
         w.writerows(rows)
         return
-    rt = RichTable(*rows[0], title=f"{t.number}. {t.title}, {year - 4}-{year}")
+    rt = RichTable(title=f"{t.number}. {t.title}, {year - 4}-{year}")
+    for i, head in enumerate(rows[0]):
+        rt.add_column(head, justify="left" if i == 0 else "right")
     for r in rows[1:]:
         rt.add_row(*r)
     out.print(rt)
@@ -398,11 +406,11 @@ def demo(
     rows: Annotated[int, typer.Option(help="Rows per synthetic table.")] = 200,
 ) -> None:
     """The main job on the embedded default: synthetic deliveries of every source, ingested
-    into the warehouse of the workspace, then the status.
+    into the warehouse of the workspace, the status, and the catalogue built for 2024.
 
     Makes a key if there is none, writes the deliveries to <workspace>/synth/ (reusing them if
-    they are there, so a second run changes nothing), ingests each with the synthetic
-    peildatum and prints the status.
+    they are there, so a second run loads nothing new), ingests each with the synthetic
+    peildatum, prints the status and builds every table of the Jaarcijfers for 2024.
 
     Example: ketenmonitor demo
     """
@@ -427,6 +435,17 @@ def demo(
     status()
     if worst == EXIT_REFUSED:
         raise typer.Exit(EXIT_REFUSED)
+    from ketenmonitor.indicators.build import build as build_tables
+
+    year = SYNTH_PEILDATUM.year - 1
+    with _progress() as p:
+        p.add_task(f"building the catalogue for {year}", total=None)
+        built = build_tables(ws, year)
+    out.print(
+        f"\n{len(built)} tables of the Jaarcijfers {year} built into {ws.warehouse} "
+        f"(table publicatie_cellen).\nShow one: ketenmonitor table jaarcijfers.figuur_2 "
+        f"--year {year}; list them: ketenmonitor tables"
+    )
 
 
 def _env_key() -> bool:

@@ -28,7 +28,6 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pyreadstat
 import pytest
-from conftest import PEILDATUM
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -37,6 +36,7 @@ from ketenmonitor.contracts import BOOLEAN_FALSE, BOOLEAN_TRUE, codelist, load_c
 from ketenmonitor.sources.ingest import LoadReport, ingest
 from ketenmonitor.sources.pseudonym import KEY_ENV, generate_key
 from ketenmonitor.warehouse import Warehouse
+from tests.conftest import PEILDATUM
 
 SOURCE = "comensha"
 TABLE = "registraties"

@@ -14,6 +14,9 @@ from the CoMensha snapshot in force (or in force on ``as_of``):
 - ``vormen`` VARCHAR[]: the Rapporteur's forms, several allowed: binnenlandse_seksuele_uitbuiting,
   internationale_seksuele_uitbuiting, arbeidsuitbuiting, criminele_uitbuiting,
   gedwongen_orgaanverwijdering, onbekend_nog_niet_gewerkt;
+- ``uitbuitingsvormen`` VARCHAR[]: the forms as registered (uitbuitingsvorm codes), for the
+  figures that count sexual exploitation as a whole (a victim of unknown nationality is neither
+  domestic nor international, but is a victim of sexual exploitation);
 - ``leeftijdscategorie`` VARCHAR: minderjarig, 18-22, 23-29, 30-39, 40+, onbekend;
 - ``geslacht`` VARCHAR: man, vrouw, onbekend;
 - ``herkomst`` VARCHAR: nederland, europa, afrika, azie, latijns_amerika, overig, onbekend;

@@ -37,6 +37,10 @@ class Category:
     codes: tuple[str, ...] = ()
     label_en: str = ""
     only: bool = False
+    sql: str | None = None
+    """A condition over the unit (alias ``u``) instead of ``codes``, for a category the
+    dimension's column cannot express (Figuur 9's "Seksuele uitbuiting" counts the registered
+    form, which also holds victims whose form is neither domestic nor international)."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,8 @@ class Dimension:
         return col
 
     def condition(self, cat: Category, alias: str = "u") -> str:
+        if cat.sql is not None:
+            return f"({cat.sql})"
         if not cat.codes:
             return "true"
         codes = ", ".join(_lit(c) for c in cat.codes)

@@ -23,7 +23,6 @@ ARBEID = "arbeidsuitbuiting"
 CRIMINEEL = "criminele_uitbuiting"
 ORGAAN = "gedwongen_orgaanverwijdering"
 ONBEKEND = "onbekend_nog_niet_gewerkt"
-SEKSUEEL = (BINNENLANDS, INTERNATIONAAL)
 
 VICTIMS = "slachtoffers"
 """The unit view of the victim figures (``domain.victims.create_victim_views``)."""
@@ -55,11 +54,18 @@ FORMS_FIVE = _forms(
     ("Criminele uitbuiting", (CRIMINEEL,)),
     ("Overig/onbekend", (ORGAAN, ONBEKEND)),
 )
-FORMS_FOUR = _forms(
-    ("Seksuele uitbuiting", SEKSUEEL),
-    ("Arbeidsuitbuiting", (ARBEID,)),
-    ("Criminele uitbuiting", (CRIMINEEL,)),
-    ("Overig/onbekend", (ORGAAN, ONBEKEND)),
+SEXUAL_VICTIM = "list_contains(u.uitbuitingsvormen, 'seksueel')"
+"""Victims of sexual exploitation: the registered form, domestic, international or neither (a
+victim of unknown nationality is neither, see domain.victims)."""
+FORMS_FOUR = Dimension(
+    "vormen",
+    (
+        Category("Seksuele uitbuiting", sql=SEXUAL_VICTIM),
+        Category("Arbeidsuitbuiting", (ARBEID,)),
+        Category("Criminele uitbuiting", (CRIMINEEL,)),
+        Category("Overig/onbekend", (ORGAAN, ONBEKEND)),
+    ),
+    multi=True,
 )
 
 AGE = Dimension(
@@ -96,10 +102,21 @@ ORIGIN_FIVE = Dimension(
         Category("Latijns-Amerika en de Caraïben", ("latijns_amerika",)),
     ),
 )
-SEXUAL_VICTIM = f"list_has_any(u.vormen, [{', '.join(repr(c) for c in SEKSUEEL)}])"
+MELDERS = Dimension(
+    "melders",
+    (
+        Category("Politie", ("politie",)),
+        Category("KMar", ("kmar",)),
+        Category("NLA", ("nla",)),
+        Category("Zorgcoördinatoren", ("zorgcoordinator",)),
+        Category("Fairwork", ("fairwork",)),
+        Category("Overige melders", ("overig", "ind", "coa")),
+    ),
+    multi=True,
+)
 LABOUR_VICTIM = f"list_contains(u.vormen, '{ARBEID}')"
 
-CATALOGUE: tuple[TableSpec, ...] = (
+FIGURES: tuple[TableSpec, ...] = (
     TableSpec(
         id="jaarcijfers.figuur_1",
         number="Figuur 1",
@@ -367,22 +384,95 @@ CATALOGUE: tuple[TableSpec, ...] = (
         title_en="Registered victims by reporting organisation, per year and per form",
         source=COMENSHA,
         unit=VICTIMS,
-        rows=Dimension(
-            "melders",
-            (
-                Category("Politie", ("politie",)),
-                Category("KMar", ("kmar",)),
-                Category("NLA", ("nla",)),
-                Category("Zorgcoördinatoren", ("zorgcoordinator",)),
-                Category("Fairwork", ("fairwork",)),
-                Category("Overige melders", ("overig", "ind", "coa")),
-            ),
-            multi=True,
-        ),
+        rows=MELDERS,
         row_header="Melder",
         columns=(YEARS, ColumnBlock("breakdown", FORMS_FIVE)),
     ),
 )
+
+
+CRIMINAL_MINOR = f"u.leeftijdscategorie = 'minderjarig' AND list_contains(u.vormen, '{CRIMINEEL}')"
+PAIRS = Dimension(
+    "vormen",
+    (
+        Category(
+            "Criminele en seksuele uitbuiting",
+            sql=f"{SEXUAL_VICTIM} AND list_contains(u.vormen, '{CRIMINEEL}')",
+        ),
+        Category(
+            "Seksuele en arbeidsuitbuiting",
+            sql=f"{SEXUAL_VICTIM} AND list_contains(u.vormen, '{ARBEID}')",
+        ),
+        Category(
+            "Criminele en arbeidsuitbuiting",
+            sql=f"list_has_all(u.vormen, ['{ARBEID}', '{CRIMINEEL}'])",
+        ),
+    ),
+    multi=True,
+)
+
+TEXT: tuple[TableSpec, ...] = (
+    TableSpec(
+        id="jaarcijfers.tekst_anonieme_meldingen",
+        number="Tekst bij Figuur 1",
+        title_nl="Anonieme meldingen bij CoMensha (niet als uniek slachtoffer geteld)",
+        title_en="Anonymous reports to CoMensha (not counted as unique victims)",
+        source="Bron: CoMensha",
+        unit="anonieme_meldingen",
+        rows=Dimension("jaar", (Category("Anonieme meldingen"),)),
+        columns=(YEARS,),
+    ),
+    TableSpec(
+        id="jaarcijfers.tekst_combinaties_vormen",
+        number="Tekst bij Figuur 2 en 9",
+        title_nl="Slachtoffers van meer dan één vorm van mensenhandel, per jaar en naar herkomst",
+        title_en="Victims of more than one form of trafficking, per year and by origin",
+        source=COMENSHA,
+        unit=VICTIMS,
+        rows=PAIRS,
+        row_header="Combinatie",
+        columns=(YEARS, ColumnBlock("breakdown", ORIGIN)),
+    ),
+    TableSpec(
+        id="jaarcijfers.tekst_minderjarig_crimineel_herkomst",
+        number="Tekst bij Figuur 7",
+        title_nl="Minderjarige slachtoffers van criminele uitbuiting naar herkomst",
+        title_en="Minor victims of criminal exploitation by origin",
+        source=COMENSHA,
+        unit=VICTIMS,
+        where=CRIMINAL_MINOR,
+        rows=ORIGIN,
+        row_header="Herkomst",
+        columns=(YEARS,),
+    ),
+    TableSpec(
+        id="jaarcijfers.tekst_minderjarig_crimineel_geslacht",
+        number="Tekst bij Figuur 7",
+        title_nl="Minderjarige slachtoffers van criminele uitbuiting naar geslacht",
+        title_en="Minor victims of criminal exploitation by sex",
+        source=COMENSHA,
+        unit=VICTIMS,
+        where=CRIMINAL_MINOR,
+        rows=SEX,
+        row_header="Geslacht",
+        columns=(YEARS,),
+    ),
+    TableSpec(
+        id="jaarcijfers.tekst_minderjarig_crimineel_melder",
+        number="Tekst bij Figuur 7",
+        title_nl="Minderjarige slachtoffers van criminele uitbuiting naar melder",
+        title_en="Minor victims of criminal exploitation by reporting organisation",
+        source=COMENSHA,
+        unit=VICTIMS,
+        where=CRIMINAL_MINOR,
+        rows=MELDERS,
+        row_header="Melder",
+        columns=(YEARS,),
+    ),
+)
+"""Numbers the running text of chapter 1 states beside the figures."""
+
+CATALOGUE: tuple[TableSpec, ...] = FIGURES + TEXT
 
 
 def spec(table_id: str) -> TableSpec:

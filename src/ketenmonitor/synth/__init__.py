@@ -250,14 +250,28 @@ def _write_sav(path: Path, t: Table, rows: list[dict[str, Any]]) -> None:
     pyreadstat.write_sav(df, str(path), variable_value_labels=labels)
 
 
-def write_delivery(contract: Contract, out: Path, rows: int = 200, seed: int = 2024) -> Path:
+def write_delivery(
+    contract: Contract, out: Path, rows: int = 200, seed: int = 2024, scale: int = 1
+) -> Path:
     """Write one synthetic delivery of ``contract`` into folder ``out``; return its path.
+
+    CoMensha and IND deliveries are calibrated: computed through the catalogue they reproduce
+    the published Jaarcijfers 2024 (``scale`` multiplies the CoMensha volumes). The other
+    sources get ``rows`` generic valid rows per table until their figure issues calibrate them.
 
     Single-table contracts give one file ``<name>.<ext>``. Multi-table contracts give an XLSX
     workbook with a sheet per table (xlsx), a ZIP with one file per table (sav, parquet), or a
     folder with one CSV per table (csv).
     """
     out.mkdir(parents=True, exist_ok=True)
+    if contract.name == "comensha":  # calibrated to the published figures
+        from ketenmonitor.synth.comensha import write_comensha
+
+        return write_comensha(out, scale=scale)
+    if contract.name == "ind":  # the IND's published tables as the IND delivers them
+        from ketenmonitor.synth.ind import write_ind
+
+        return write_ind(out)
     data = generate(contract, rows=rows, seed=seed)
     fmt = contract.format
     tables = [(t, data[t.name]) for t in contract.tables]
@@ -302,6 +316,8 @@ def _write_parquet(path: Path, t: Table, rows: list[dict[str, Any]]) -> None:
     pq.write_table(pa.table(cols), path)
 
 
-def write_all(out: Path, rows: int = 200, seed: int = 2024) -> dict[str, Path]:
+def write_all(out: Path, rows: int = 200, seed: int = 2024, scale: int = 1) -> dict[str, Path]:
     """A synthetic delivery for every contract; returns contract name -> path."""
-    return {c.name: write_delivery(c, out, rows=rows, seed=seed) for c in all_contracts()}
+    return {
+        c.name: write_delivery(c, out, rows=rows, seed=seed, scale=scale) for c in all_contracts()
+    }
