@@ -28,3 +28,22 @@ from the CoMensha snapshot in force (or in force on ``as_of``):
 
 ``anonieme_meldingen``: one row per anonymous registration, with ``jaar`` and ``melders``.
 """
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import duckdb
+
+
+def _victims(con: duckdb.DuckDBPyConnection) -> None:
+    from ketenmonitor.domain.victims import create_victim_views
+
+    create_victim_views(con)
+
+
+VIEW_MAKERS: dict[str, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    "comensha": _victims,
+}
+"""Per source: the function that creates its unit views on a warehouse connection. The
+catalogue's ``build`` calls those of the sources that have a snapshot."""

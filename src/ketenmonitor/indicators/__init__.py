@@ -110,6 +110,9 @@ class TableSpec:
     disclosure: str = "comensha"
     value: Literal["count", "ind"] = "count"
     """``count``: units counted; ``ind``: the IND's own (already rounded) counts passed through."""
+    sources: tuple[str, ...] = ("comensha",)
+    """Delivery types the table is computed from; ``build`` skips a table whose sources have
+    no snapshot in the warehouse (and says so)."""
 
     @property
     def multi_valued(self) -> bool:

@@ -32,11 +32,20 @@ CREATE TABLE IF NOT EXISTS publicatie_cellen (
 """
 
 
-def prepare(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the unit views the catalogue counts (the domain rules)."""
-    from ketenmonitor.domain.victims import create_victim_views
+def loaded_sources(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {str(r[0]) for r in con.execute("SELECT DISTINCT source FROM lineage").fetchall()}
 
-    create_victim_views(con)
+
+def prepare(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Create the unit views of the domain rules for every source that has a snapshot; return
+    the sources that have one."""
+    from ketenmonitor.domain import VIEW_MAKERS
+
+    loaded = loaded_sources(con)
+    for source, make in VIEW_MAKERS.items():
+        if source in loaded:
+            make(con)
+    return loaded
 
 
 def compute_protected(
@@ -48,10 +57,12 @@ def compute_protected(
 def build(
     ws: Workspace, year: int, specs: tuple[TableSpec, ...] = CATALOGUE
 ) -> list[ProtectedTable]:
-    """Compute, protect and store every table of ``specs`` for reporting year ``year``."""
+    """Compute, protect and store every table of ``specs`` for reporting year ``year`` whose
+    sources are in the warehouse (tables of sources not loaded are left out)."""
     with Warehouse(ws.warehouse) as wh:
-        prepare(wh.con)
-        tables = compute_protected(wh.con, specs, year)
+        loaded = prepare(wh.con)
+        ready = tuple(s for s in specs if set(s.sources) <= loaded)
+        tables = compute_protected(wh.con, ready, year)
         wh.con.execute(CELLS_TABLE)
         wh.con.execute("BEGIN TRANSACTION")
         try:

@@ -342,6 +342,7 @@ FIGURES: tuple[TableSpec, ...] = (
         columns=(YEARS,),
         disclosure="ind",
         value="ind",
+        sources=("ind",),
         notes=(
             "De ingekorte bedenktijd van maximaal 30 dagen voor slachtoffers op wie de "
             "Dublinverordening van toepassing is bestaat sinds mei 2023.",
@@ -372,6 +373,7 @@ FIGURES: tuple[TableSpec, ...] = (
         columns=(YEARS,),
         disclosure="ind",
         value="ind",
+        sources=("ind",),
         notes=("De cijfers zijn afgerond op vijftallen.",),
     ),
     TableSpec(
