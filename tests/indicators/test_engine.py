@@ -193,3 +193,38 @@ def test_custom_spec_needs_no_code() -> None:
     )
     t = compute(con, s, 2024)
     assert [[c.value for c in r] for r in t.cells] == [[1, 1], [0, 1]]
+
+
+def test_window_breakdown_mean_row_and_blank_cells() -> None:
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE u AS SELECT * FROM (VALUES (2020, 'a', 20), (2022, 'a', 31), "
+        "(2024, 'b', 40), (2024, 'a', 25), (2019, 'a', 99)) t(jaar, k, leeftijd)"
+    )
+    s = TableSpec(
+        id="x.figuur_22",
+        number="Figuur 22",
+        title_nl="t",
+        source="s",
+        unit="u",
+        rows=Dimension(
+            "k",
+            (
+                Category("A", ("a",)),
+                Category("B", ("b",)),
+                Category("Gemiddelde leeftijd", measure="avg(u.leeftijd)"),
+            ),
+        ),
+        columns=(
+            ColumnBlock("years"),
+            ColumnBlock("breakdown", Dimension("k", (Category("a", ("a",)),)), window=True),
+        ),
+        blank=(("B", "2023"),),
+    )
+    p = protect(compute(con, s, 2024))
+    texts = [[c.text for c in row] for row in p.cells]
+    # 2020-2024 per year, then 'a' over the whole window (2019 is outside it)
+    assert texts[0] == ["<5", "0", "<5", "0", "<5", "<5"]
+    assert texts[1] == ["0", "0", "0", "", "<5", "0"]
+    # means are not counts: shown as computed, rounded half away from zero
+    assert texts[2] == ["20", "", "31", "", "33", "25"]

@@ -9,8 +9,10 @@ Rules (by the ``disclosure`` name of a ``TableSpec``):
 - ``comensha``: counts of 1 to 4 are shown as ``<5``; 0 stays 0 (Jaarcijfers 2024, Figures 2-9,
   12 and Tabel 1 show both ``0`` and ``<5``). Percentages are computed from unrounded counts and
   shown as they are.
-- ``ind``: the IND delivers its tables already rounded to fives with small cells as ``<10``
-  (Jaarcijfers 2024, section 4: "geen bewerkingen"); they pass through unchanged.
+- ``emm``, ``om``: as ``comensha`` (Jaarcijfers 2024, Figures 13-19 and 22-24 show ``<5``).
+- ``ind``, ``rechtspraak``: the partner delivers its tables already rounded to fives with small
+  cells as ``<10`` (Jaarcijfers 2024, section 4: "geen bewerkingen"); they pass through unchanged.
+- Means (an average age) are not counts and are shown as computed; blank cells stay blank.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ from dataclasses import dataclass
 
 from ketenmonitor.indicators import Cell, ComputedTable
 
-SMALL_CELL = {"comensha": 5}
-PASS_THROUGH = {"ind"}
+SMALL_CELL = {"comensha": 5, "emm": 5, "om": 5}
+PASS_THROUGH = {"ind", "rechtspraak"}
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,10 @@ class ProtectedTable:
 
 
 def _protect_cell(cell: Cell, rule: str) -> ProtectedCell:
+    if cell.blank:
+        return ProtectedCell("", None)
+    if cell.mean:
+        return ProtectedCell("" if cell.value is None else str(cell.value), cell.value)
     if cell.percent:
         return ProtectedCell(f"{cell.value}%", cell.value)
     if cell.value is None:

@@ -37,6 +37,10 @@ class Category:
     codes: tuple[str, ...] = ()
     label_en: str = ""
     only: bool = False
+    measure: str | None = None
+    """An aggregate over the units of each cell instead of their count, e.g.
+    ``avg(u.leeftijd)`` for a row "Gemiddelde leeftijd" (rounded to a whole number, half away
+    from zero, and not a count, so not subject to small-cell rules)."""
     sql: str | None = None
     """A condition over the unit (alias ``u``) instead of ``codes``, for a category the
     dimension's column cannot express (Figuur 9's "Seksuele uitbuiting" counts the registered
@@ -84,14 +88,16 @@ class Dimension:
 
 @dataclass(frozen=True)
 class ColumnBlock:
-    """A group of columns: ``years`` (Y-4..Y), a ``breakdown`` of the reporting year, or the
-    ``share`` in percent of each row's value in the block named by ``of`` (whole percents,
-    from unrounded counts, as the report computes them)."""
+    """A group of columns: ``years`` (Y-4..Y), a ``breakdown`` of the reporting year (or, with
+    ``window``, of the whole window Y-4..Y: "per vorm (totaal 2020-2024)"), the ``total`` of the
+    reporting year, or the ``share`` in percent of each row's value in the column before it
+    (whole percents, from unrounded counts, as the report computes them)."""
 
     kind: Literal["years", "breakdown", "share", "total"]
     dimension: Dimension | None = None
     years: int = 5
     label: str = ""
+    window: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,8 +114,12 @@ class TableSpec:
     where: str = "true"
     notes: tuple[str, ...] = ()
     disclosure: str = "comensha"
-    value: Literal["count", "ind"] = "count"
-    """``count``: units counted; ``ind``: the IND's own (already rounded) counts passed through."""
+    value: Literal["count", "delivered"] = "count"
+    """``count``: units counted; ``delivered``: a partner's own table (IND, Raad voor de
+    rechtspraak) passed through: the unit has columns ``aantal`` and ``aantal_below`` (``<10``)."""
+    blank: tuple[tuple[str, str], ...] = ()
+    """(row label, column label) of cells the publication leaves empty (Figuur 18: no split of
+    sexual exploitation for the latest year); they are not computed."""
     sources: tuple[str, ...] = ("comensha",)
     """Delivery types the table is computed from; ``build`` skips a table whose sources have
     no snapshot in the warehouse (and says so)."""
@@ -129,6 +139,8 @@ class Cell:
     value: int | None
     below: int | None = None
     percent: bool = False
+    mean: bool = False
+    blank: bool = False
 
 
 @dataclass
@@ -149,7 +161,12 @@ def _column_categories(block: ColumnBlock, year: int) -> list[tuple[str, str]]:
     if block.kind == "breakdown":
         assert block.dimension is not None
         d = block.dimension
-        return [(c.label_nl, f"u.jaar = {year} AND {d.condition(c)}") for c in d.categories]
+        period = (
+            f"u.jaar BETWEEN {year - block.years + 1} AND {year}"
+            if block.window
+            else f"u.jaar = {year}"
+        )
+        return [(c.label_nl, f"{period} AND {d.condition(c)}") for c in d.categories]
     return []
 
 
@@ -171,44 +188,55 @@ def _row_categories(con: duckdb.DuckDBPyConnection, spec: TableSpec, year: int) 
     ]
 
 
+def _cell_sql(spec: TableSpec, row: Category, rc: str, cc: str) -> tuple[str, str, str]:
+    """SQL for (value, below, rows delivered) of one cell."""
+    where = f"FILTER (WHERE {rc} AND {cc})"
+    if row.measure is not None:
+        return f"round({row.measure} {where})", "NULL", "NULL"
+    if spec.value == "delivered":
+        return f"sum(u.aantal) {where}", f"max(u.aantal_below) {where}", f"count(*) {where}"
+    return f"count(*) {where}", "NULL", "NULL"
+
+
 def compute(con: duckdb.DuckDBPyConnection, spec: TableSpec, year: int) -> ComputedTable:
     """Compute ``spec`` for reporting year ``year`` on a connection that has its unit view."""
     rows = _row_categories(con, spec, year)
     blocks = [(_b, _column_categories(_b, year)) for _b in spec.columns]
     columns = [(label, cond) for _, cols in blocks for label, cond in cols]
-    exprs = []
+    blank = set(spec.blank)
+    exprs: list[str] = []
     for r in rows:
         rc = spec.rows.condition(r)
-        for _, cc in columns:
-            if spec.value == "ind":
-                exprs.append(f"sum(u.aantal) FILTER (WHERE {rc} AND {cc})")
-                exprs.append(f"max(u.aantal_below) FILTER (WHERE {rc} AND {cc})")
-                exprs.append(f"count(*) FILTER (WHERE {rc} AND {cc})")
+        for label, cc in columns:
+            if (r.label_nl, label) in blank:
+                exprs.extend(("NULL", "NULL", "NULL"))
             else:
-                exprs.append(f"count(*) FILTER (WHERE {rc} AND {cc})")
-    values: Sequence[int | None] = []
+                exprs.extend(_cell_sql(spec, r, rc, cc))
+    values: Sequence[object] = []
     if exprs:
         values = con.execute(
             f"SELECT {', '.join(exprs)} FROM {spec.unit} u WHERE {spec.where}"
         ).fetchall()[0]
-    table = ComputedTable(spec, year, [r.label_nl for r in rows], [])
-    per_row = len(columns) * (3 if spec.value == "ind" else 1)
-    for i in range(len(rows)):
-        chunk = values[i * per_row : (i + 1) * per_row]
-        if spec.value == "ind":
-            cells = []
-            for j in range(len(columns)):
-                total, below, n = chunk[3 * j : 3 * j + 3]
-                if n == 0:
-                    cells.append(Cell(0))  # nothing delivered for this cell: none granted
-                elif total is None and below is not None:
-                    cells.append(Cell(None, below=int(below)))
-                else:
-                    cells.append(Cell(int(total or 0)))
-        else:
-            cells = [Cell(int(v or 0)) for v in chunk]
+    table = ComputedTable(spec, year, [r.label_nl for r in rows], [c for c, _ in columns])
+    k = 0
+    for r in rows:
+        cells: list[Cell] = []
+        for label, _ in columns:
+            value, below, n = values[k : k + 3]
+            k += 3
+            if (r.label_nl, label) in blank:
+                cells.append(Cell(None, blank=True))
+            elif r.measure is not None:
+                cells.append(
+                    Cell(None if value is None else int(str(value).split(".")[0]), mean=True)
+                )
+            elif spec.value == "delivered" and n == 0:
+                cells.append(Cell(0))  # nothing delivered for this cell: none counted
+            elif spec.value == "delivered" and value is None and below is not None:
+                cells.append(Cell(None, below=int(str(below))))
+            else:
+                cells.append(Cell(int(str(value or 0))))
         table.cells.append(cells)
-    table.column_labels = [label for label, _ in columns]
     _add_shares(table, blocks)
     return table
 

@@ -341,7 +341,7 @@ FIGURES: tuple[TableSpec, ...] = (
         ),
         columns=(YEARS,),
         disclosure="ind",
-        value="ind",
+        value="delivered",
         sources=("ind",),
         notes=(
             "De ingekorte bedenktijd van maximaal 30 dagen voor slachtoffers op wie de "
@@ -372,7 +372,7 @@ FIGURES: tuple[TableSpec, ...] = (
         ),
         columns=(YEARS,),
         disclosure="ind",
-        value="ind",
+        value="delivered",
         sources=("ind",),
         notes=("De cijfers zijn afgerond op vijftallen.",),
     ),
