@@ -45,7 +45,25 @@ def prepare(con: duckdb.DuckDBPyConnection) -> set[str]:
     for source, make in VIEW_MAKERS.items():
         if source in loaded:
             make(con)
+    materialise_temp_views(con)
     return loaded
+
+
+def materialise_temp_views(con: duckdb.DuckDBPyConnection) -> None:
+    """Replace every temporary view by a temporary table with its rows, in creation order.
+
+    The catalogue reads each unit view many times (one query per table); computing the view
+    once instead of per table is what keeps a build fast at scale. Views defined on other views
+    keep working: DuckDB binds a view's query when it is used.
+    """
+    views = con.execute(
+        "SELECT view_name FROM duckdb_views() WHERE temporary AND NOT internal ORDER BY view_oid"
+    ).fetchall()
+    for (name,) in views:
+        q = '"' + str(name).replace('"', '""') + '"'
+        con.execute(f"CREATE TEMP TABLE {q[:-1]}__rows\" AS SELECT * FROM {q}")
+        con.execute(f"DROP VIEW {q}")
+        con.execute(f"ALTER TABLE {q[:-1]}__rows\" RENAME TO {q}")
 
 
 def compute_protected(

@@ -211,8 +211,7 @@ def _write_csv(path: Path, t: Table, rows: list[dict[str, Any]]) -> None:
 def _write_xlsx(path: Path, tables: list[tuple[Table, list[dict[str, Any]]]]) -> None:
     import openpyxl
 
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)  # type: ignore[arg-type]
+    wb = openpyxl.Workbook(write_only=True)  # streams rows: large scales stay small in memory
     for t, rows in tables:
         ws = wb.create_sheet(t.name)
         ws.append([f.name for f in t.fields])
