@@ -32,3 +32,22 @@ def fixture_delivery(contract: str) -> Path:
     folder = FIXTURES / contract
     files = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
     return files[0] if len(files) == 1 else folder
+
+
+@pytest.fixture(scope="session")
+def victim_workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    """A workspace with the calibrated synthetic CoMensha and IND deliveries ingested through
+    the real ingestion (made once per test session: the calibration takes some seconds)."""
+    from ketenmonitor.sources.ingest import ingest
+    from ketenmonitor.synth import SYNTH_PEILDATUM
+    from ketenmonitor.synth.comensha import write_comensha
+    from ketenmonitor.synth.ind import write_ind
+
+    home = tmp_path_factory.mktemp("victims")
+    ws = Workspace(home)
+    generate_key(ws.key_file)
+    out = home / "synth"
+    for source, path in (("comensha", write_comensha(out)), ("ind", write_ind(out))):
+        report = ingest(ws, source, path, SYNTH_PEILDATUM)
+        assert report.status == "clean", report
+    return ws

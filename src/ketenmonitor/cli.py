@@ -463,5 +463,14 @@ def _root(
         raise typer.Exit()
 
 
+def _register_estimate() -> None:
+    from ketenmonitor.estimation.cli import estimate
+
+    app.command("estimate")(estimate)
+
+
+_register_estimate()
+
+
 def main() -> None:
     app()
