@@ -174,7 +174,8 @@ def test_catalogue_ids_follow_the_pattern() -> None:
         pub, name = i.split(".")
         assert pub == "jaarcijfers"
         assert name.startswith(("figuur_", "tekst_")) or name == "tabel_1"
-    assert sum(i.split(".")[1].startswith("figuur_") for i in ids) == 12
+    figures = {int(i.split("_")[1]) for i in ids if ".figuur_" in i}
+    assert set(range(1, 13)) <= figures  # chapter 1 complete
 
 
 def test_custom_spec_needs_no_code() -> None:

@@ -27,6 +27,12 @@ from the CoMensha snapshot in force (or in force on ``as_of``):
 - ``melders`` VARCHAR[]: melder codes.
 
 ``anonieme_meldingen``: one row per anonymous registration, with ``jaar`` and ``melders``.
+
+Investigations (``domain/investigations.py``, from EMM; Jaarcijfers 2024 section 4 "EMM-data"):
+``opsporingsonderzoeken`` (one row per investigation, by start year) and
+``verdachten_opsporing`` (one row per suspect per investigation). Appeal and cassation
+(``domain/investigations.py``, Raad voor de rechtspraak): ``rechtspraak_tabellen``, the delivered
+tables with ``jaar``, ``aantal`` and ``aantal_below``.
 """
 
 from __future__ import annotations
@@ -42,8 +48,22 @@ def _victims(con: duckdb.DuckDBPyConnection) -> None:
     create_victim_views(con)
 
 
+def _investigations(con: duckdb.DuckDBPyConnection) -> None:
+    from ketenmonitor.domain.investigations import create_investigation_views
+
+    create_investigation_views(con)
+
+
+def _rechtspraak(con: duckdb.DuckDBPyConnection) -> None:
+    from ketenmonitor.domain.investigations import create_rechtspraak_views
+
+    create_rechtspraak_views(con)
+
+
 VIEW_MAKERS: dict[str, Callable[[duckdb.DuckDBPyConnection], None]] = {
     "comensha": _victims,
+    "emm": _investigations,
+    "rechtspraak": _rechtspraak,
 }
 """Per source: the function that creates its unit views on a warehouse connection. The
 catalogue's ``build`` calls those of the sources that have a snapshot."""

@@ -10,6 +10,7 @@ tests/fixtures/published/jaarcijfers_2024/figures.toml.
 from __future__ import annotations
 
 from ketenmonitor.indicators import Category, ColumnBlock, Dimension, TableSpec
+from ketenmonitor.indicators.jaarcijfers_opsporing import OPSPORING
 
 COMENSHA = "Bron: CoMensha, bewerking Nationaal Rapporteur"
 MULTI_NOTE = (
@@ -474,7 +475,7 @@ TEXT: tuple[TableSpec, ...] = (
 )
 """Numbers the running text of chapter 1 states beside the figures."""
 
-CATALOGUE: tuple[TableSpec, ...] = FIGURES + TEXT
+CATALOGUE: tuple[TableSpec, ...] = FIGURES + TEXT + OPSPORING
 
 
 def spec(table_id: str) -> TableSpec:

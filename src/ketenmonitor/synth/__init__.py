@@ -271,6 +271,16 @@ def write_delivery(
         from ketenmonitor.synth.ind import write_ind
 
         return write_ind(out)
+    if contract.name in ("emm", "emm_jaartellingen"):  # calibrated to Figuur 13-14
+        from ketenmonitor.synth.emm import write_emm, write_emm_jaartellingen
+
+        return (
+            write_emm(out, scale=scale) if contract.name == "emm" else write_emm_jaartellingen(out)
+        )
+    if contract.name == "rechtspraak":  # the council's tables as published (Figuur 20-21)
+        from ketenmonitor.synth.rechtspraak import write_rechtspraak
+
+        return write_rechtspraak(out)
     data = generate(contract, rows=rows, seed=seed)
     fmt = contract.format
     tables = [(t, data[t.name]) for t in contract.tables]
