@@ -33,6 +33,11 @@ Investigations (``domain/investigations.py``, from EMM; Jaarcijfers 2024 section
 ``verdachten_opsporing`` (one row per suspect per investigation). Appeal and cassation
 (``domain/investigations.py``, Raad voor de rechtspraak): ``rechtspraak_tabellen``, the delivered
 tables with ``jaar``, ``aantal`` and ``aantal_below``.
+
+Cases (``domain/cases.py``, from the OM and the Rapporteur's dossier study; Jaarcijfers 2024
+section 4 "OM-data"): ``ingeschreven_zaken`` (by year of registration), ``afgehandelde_zaken``
+(by year of settlement), ``berechte_zaken`` and ``berechte_verdachten`` (by year of the
+first-instance judgment), each with ``jaar`` for its own cohort.
 """
 
 from __future__ import annotations
@@ -60,10 +65,17 @@ def _rechtspraak(con: duckdb.DuckDBPyConnection) -> None:
     create_rechtspraak_views(con)
 
 
+def _cases(con: duckdb.DuckDBPyConnection) -> None:
+    from ketenmonitor.domain.cases import create_case_views
+
+    create_case_views(con)
+
+
 VIEW_MAKERS: dict[str, Callable[[duckdb.DuckDBPyConnection], None]] = {
     "comensha": _victims,
     "emm": _investigations,
     "rechtspraak": _rechtspraak,
+    "om": _cases,
 }
 """Per source: the function that creates its unit views on a warehouse connection. The
 catalogue's ``build`` calls those of the sources that have a snapshot."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ketenmonitor.indicators import Category, ColumnBlock, Dimension, TableSpec
 from ketenmonitor.indicators.jaarcijfers_opsporing import OPSPORING
+from ketenmonitor.indicators.jaarcijfers_vervolging import VERVOLGING
 
 COMENSHA = "Bron: CoMensha, bewerking Nationaal Rapporteur"
 MULTI_NOTE = (
@@ -475,7 +476,7 @@ TEXT: tuple[TableSpec, ...] = (
 )
 """Numbers the running text of chapter 1 states beside the figures."""
 
-CATALOGUE: tuple[TableSpec, ...] = FIGURES + TEXT + OPSPORING
+CATALOGUE: tuple[TableSpec, ...] = FIGURES + TEXT + OPSPORING + VERVOLGING
 
 
 def spec(table_id: str) -> TableSpec:

@@ -277,6 +277,11 @@ def write_delivery(
         return (
             write_emm(out, scale=scale) if contract.name == "emm" else write_emm_jaartellingen(out)
         )
+    if contract.name in ("om", "om_dossierstudie"):  # calibrated to Figuur 15-19, 22-24
+        from ketenmonitor.synth.om import write_om, write_om_dossierstudie
+
+        writer = write_om if contract.name == "om" else write_om_dossierstudie
+        return writer(out, scale=scale)
     if contract.name == "rechtspraak":  # the council's tables as published (Figuur 20-21)
         from ketenmonitor.synth.rechtspraak import write_rechtspraak
 
