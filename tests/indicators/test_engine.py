@@ -8,6 +8,7 @@ import pytest
 
 from ketenmonitor.disclosure import protect
 from ketenmonitor.indicators import (
+    REPORTING_YEAR,
     Category,
     ColumnBlock,
     Dimension,
@@ -220,12 +221,12 @@ def test_window_breakdown_mean_row_and_blank_cells() -> None:
             ColumnBlock("years"),
             ColumnBlock("breakdown", Dimension("k", (Category("a", ("a",)),)), window=True),
         ),
-        blank=(("B", "2023"),),
+        blank=(("B", "2023"), ("A", REPORTING_YEAR)),
     )
     p = protect(compute(con, s, 2024))
     texts = [[c.text for c in row] for row in p.cells]
     # 2020-2024 per year, then 'a' over the whole window (2019 is outside it)
-    assert texts[0] == ["<5", "0", "<5", "0", "<5", "<5"]
+    assert texts[0] == ["<5", "0", "<5", "0", "", "<5"]  # 2024 is the reporting year: blank
     assert texts[1] == ["0", "0", "0", "", "<5", "0"]
     # means are not counts: shown as computed, rounded half away from zero
     assert texts[2] == ["20", "", "31", "", "33", "25"]

@@ -20,6 +20,9 @@ from typing import Literal
 
 import duckdb
 
+REPORTING_YEAR = "$Y"
+"""In ``TableSpec.blank``: the column of the reporting year, whatever year is built."""
+
 
 def _lit(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
@@ -119,7 +122,8 @@ class TableSpec:
     rechtspraak) passed through: the unit has columns ``aantal`` and ``aantal_below`` (``<10``)."""
     blank: tuple[tuple[str, str], ...] = ()
     """(row label, column label) of cells the publication leaves empty (Figuur 18: no split of
-    sexual exploitation for the latest year); they are not computed."""
+    sexual exploitation for the latest year); they are not computed. The column label
+    ``REPORTING_YEAR`` ("$Y") stands for the reporting year."""
     sources: tuple[str, ...] = ("comensha",)
     """Delivery types the table is computed from; ``build`` skips a table whose sources have
     no snapshot in the warehouse (and says so)."""
@@ -203,7 +207,7 @@ def compute(con: duckdb.DuckDBPyConnection, spec: TableSpec, year: int) -> Compu
     rows = _row_categories(con, spec, year)
     blocks = [(_b, _column_categories(_b, year)) for _b in spec.columns]
     columns = [(label, cond) for _, cols in blocks for label, cond in cols]
-    blank = set(spec.blank)
+    blank = {(r, str(year) if c == REPORTING_YEAR else c) for r, c in spec.blank}
     exprs: list[str] = []
     for r in rows:
         rc = spec.rows.condition(r)

@@ -15,7 +15,7 @@ Percentages the text states are tables too: a row whose ``measure`` is a share i
 
 from __future__ import annotations
 
-from ketenmonitor.indicators import Category, ColumnBlock, Dimension, TableSpec
+from ketenmonitor.indicators import REPORTING_YEAR, Category, ColumnBlock, Dimension, TableSpec
 
 OM = "Bron: OM"
 SOURCES = ("om", "om_dossierstudie")
@@ -133,9 +133,9 @@ FIGURES: tuple[TableSpec, ...] = (
         row_header="Vorm van mensenhandel",
         columns=(YEARS,),
         blank=(
-            ("Binnenlandse seksuele uitbuiting", "2024"),
-            ("Internationale seksuele uitbuiting", "2024"),
-            ("Seksuele uitbuiting - onbekend", "2024"),
+            ("Binnenlandse seksuele uitbuiting", REPORTING_YEAR),
+            ("Internationale seksuele uitbuiting", REPORTING_YEAR),
+            ("Seksuele uitbuiting - onbekend", REPORTING_YEAR),
         ),
         disclosure="om",
         sources=SOURCES,
