@@ -230,3 +230,28 @@ def test_window_breakdown_mean_row_and_blank_cells() -> None:
     assert texts[1] == ["0", "0", "0", "", "<5", "0"]
     # means are not counts: shown as computed, rounded half away from zero
     assert texts[2] == ["20", "", "31", "", "33", "25"]
+
+
+def test_several_share_columns_stand_beside_their_counts() -> None:
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE u AS SELECT * FROM (VALUES (2023, 'a'), (2024, 'a'), (2024, 'a'), "
+        "(2024, 'b')) t(jaar, k)"
+    )
+    s = TableSpec(
+        id="x.figuur_7",
+        number="Figuur 7",
+        title_nl="t",
+        source="s",
+        unit="u",
+        rows=Dimension("k", (Category("A", ("a",)), Category("B", ("b",)))),
+        columns=(
+            ColumnBlock("years", years=2),
+            ColumnBlock("share", label="% 2024"),
+            ColumnBlock("total", label="Aantal"),
+            ColumnBlock("share", label="%"),
+        ),
+    )
+    t = compute(con, s, 2024)
+    assert t.column_labels == ["2023", "2024", "% 2024", "Aantal", "%"]
+    assert [[c.value for c in r] for r in t.cells] == [[1, 2, 67, 2, 67], [0, 1, 33, 1, 33]]

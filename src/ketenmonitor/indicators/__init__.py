@@ -248,19 +248,18 @@ def compute(con: duckdb.DuckDBPyConnection, spec: TableSpec, year: int) -> Compu
 def _add_shares(
     table: ComputedTable, blocks: list[tuple[ColumnBlock, list[tuple[str, str]]]]
 ) -> None:
-    """Append share columns: each row's value as a whole percent of the block's column total."""
+    """Insert the share columns where their blocks stand: each row's value as a whole percent
+    of the total of the column just before the share."""
     position = 0
     for block, cols in blocks:
         if block.kind != "share":
             position += len(cols)
             continue
-        # the share is of the column just before it
         source = position - 1
         total = sum(row[source].value or 0 for row in table.cells)
         for row in table.cells:
-            v = row[source].value or 0
-            row.append(Cell(percent_of(v, total), percent=True))
-        table.column_labels.append(block.label or "Percentage")
+            row.insert(position, Cell(percent_of(row[source].value or 0, total), percent=True))
+        table.column_labels.insert(position, block.label or "Percentage")
         position += 1
 
 
