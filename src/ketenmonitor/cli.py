@@ -463,13 +463,16 @@ def _root(
         raise typer.Exit()
 
 
-def _register_estimate() -> None:
+def _register() -> None:
+    """Commands whose code lives with their stage."""
+    from ketenmonitor.disclosure.cli import audit
     from ketenmonitor.estimation.cli import estimate
 
     app.command("estimate")(estimate)
+    app.command("audit")(audit)
 
 
-_register_estimate()
+_register()
 
 
 def main() -> None:

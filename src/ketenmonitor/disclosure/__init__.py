@@ -1,36 +1,62 @@
 """Disclosure control: what may be published of a computed table.
 
-This first version applies the small-cell rules the published tables show; the disclosure-control
-issue extends it with CBS rounding, secondary suppression and an audit. Publication code only
-ever receives a ``ProtectedTable``.
+The rules live in one data file, ``rules.toml`` (per source and per table: rounding base,
+frequency threshold, dominance rule for magnitudes, protection level, what a suppressed cell
+shows, how secondary suppression is done, footnotes in Dutch and English); ``rules.py`` reads
+it. Publication code only ever receives a ``ProtectedTable``, whose cells carry their text,
+their number (None when suppressed) and a flag: ``exact``, ``rounded``, ``primary`` or
+``secondary`` (suppressed).
 
-Rules (by the ``disclosure`` name of a ``TableSpec``):
+- ``protect(table)``: the table's own rule, one table at a time (primary suppression, rounding,
+  delivered tables passed through). What the published Jaarcijfers tables show.
+- ``protect_catalogue(con, tables)``: every table of a publication together: primary
+  suppression, secondary suppression where the rule allows it, and the audit
+  (``catalogue.py``): the interval an attacker can derive for every suppressed cell from
+  everything published over the same units. ``indicators.build`` stores nothing when a table
+  is unsafe.
+- ``tables.py``: additive tables (margins, hierarchies, linked tables): secondary suppression
+  by MILP or heuristic, controlled rounding, the audit. ``lp.py``: the attacker's LP.
 
-- ``comensha``: counts of 1 to 4 are shown as ``<5``; 0 stays 0 (Jaarcijfers 2024, Figures 2-9,
-  12 and Tabel 1 show both ``0`` and ``<5``). Percentages are computed from unrounded counts and
-  shown as they are.
-- ``emm``, ``om``: as ``comensha`` (Jaarcijfers 2024, Figures 13-19 and 22-24 show ``<5``).
-- ``ind``, ``rechtspraak``: the partner delivers its tables already rounded to fives with small
-  cells as ``<10`` (Jaarcijfers 2024, section 4: "geen bewerkingen"); they pass through unchanged.
-- Means (an average age) are not counts and are shown as computed; blank cells stay blank.
+Source rules as published (Jaarcijfers 2024): ``comensha``, ``emm``, ``om``: counts of 1 to 4
+are ``<5``, 0 stays 0, percentages from unrounded counts; ``ind``, ``rechtspraak``: the partner
+delivers rounded to fives with ``<10``, passed through; means are shown as computed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
-from ketenmonitor.indicators import Cell, ComputedTable
+from ketenmonitor.disclosure.rules import Rule, Rules, load_rules
+from ketenmonitor.indicators import ComputedTable
 
-SMALL_CELL = {"comensha": 5, "emm": 5, "om": 5}
-PASS_THROUGH = {"ind", "rechtspraak"}
+Flag = Literal["exact", "rounded", "primary", "secondary"]
+
+__all__ = [
+    "Flag",
+    "ProtectedCell",
+    "ProtectedTable",
+    "Rule",
+    "Rules",
+    "load_rules",
+    "protect",
+    "protect_catalogue",
+]
 
 
 @dataclass(frozen=True)
 class ProtectedCell:
     text: str
-    """As published: ``213``, ``<5``, ``52%``."""
+    """As published: ``213``, ``<5``, ``52%``, ``.``."""
     value: int | None
     """The number shown, or None for a suppressed cell."""
+    flag: Flag = "exact"
+    """``exact``, ``rounded`` (to the rule's base, or by the partner), ``primary`` or
+    ``secondary`` (suppressed). Percentages, means and blank cells are ``exact``."""
+
+    @property
+    def suppressed(self) -> bool:
+        return self.flag in ("primary", "secondary")
 
 
 @dataclass
@@ -45,31 +71,37 @@ class ProtectedTable:
     row_labels: list[str]
     column_labels: list[str]
     cells: list[list[ProtectedCell]]
+    footnote_nl: str = ""
+    """The disclosure note of the table's rule (``rules.toml``)."""
+    footnote_en: str = ""
+    rule: str = ""
+    """The table's ``disclosure`` name."""
 
 
-def _protect_cell(cell: Cell, rule: str) -> ProtectedCell:
-    if cell.blank:
-        return ProtectedCell("", None)
-    if cell.mean:
-        return ProtectedCell("" if cell.value is None else str(cell.value), cell.value)
-    if cell.percent:
-        return ProtectedCell(f"{cell.value}%", cell.value)
-    if cell.value is None:
-        assert cell.below is not None
-        return ProtectedCell(f"<{cell.below}", None)
-    if rule in PASS_THROUGH:
-        return ProtectedCell(str(cell.value), cell.value)
-    threshold = SMALL_CELL[rule]
-    if 0 < cell.value < threshold:
-        return ProtectedCell(f"<{threshold}", None)
-    return ProtectedCell(str(cell.value), cell.value)
+def _texts(status: object) -> ProtectedTable:
+    from ketenmonitor.disclosure.catalogue import Status
 
-
-def protect(table: ComputedTable) -> ProtectedTable:
-    """Apply the table's disclosure rule to every cell."""
-    rule = table.spec.disclosure
-    if rule not in SMALL_CELL and rule not in PASS_THROUGH:
-        raise ValueError(f"table {table.spec.id}: unknown disclosure rule {rule!r}")
+    assert isinstance(status, Status)
+    table, rule = status.table, status.rule
+    cells: list[list[ProtectedCell]] = []
+    for row, flags, shown in zip(table.cells, status.flags, status.shown, strict=True):
+        out: list[ProtectedCell] = []
+        for cell, flag, value in zip(row, flags, shown, strict=True):
+            if cell.blank:
+                out.append(ProtectedCell("", None))
+            elif flag == "primary":
+                text = f"<{cell.below}" if cell.value is None and cell.below else rule.replacement
+                out.append(ProtectedCell(text, None, "primary"))
+            elif flag == "secondary":
+                out.append(ProtectedCell(rule.secondary_replacement, None, "secondary"))
+            elif cell.mean:
+                out.append(ProtectedCell("" if cell.value is None else str(cell.value), cell.value))
+            elif cell.percent:
+                out.append(ProtectedCell(f"{cell.value}%", cell.value))
+            else:
+                assert flag in ("exact", "rounded")
+                out.append(ProtectedCell(str(value), value, flag))  # type: ignore[arg-type]
+        cells.append(out)
     s = table.spec
     return ProtectedTable(
         id=s.id,
@@ -81,5 +113,32 @@ def protect(table: ComputedTable) -> ProtectedTable:
         notes=s.notes,
         row_labels=list(table.row_labels),
         column_labels=list(table.column_labels),
-        cells=[[_protect_cell(c, rule) for c in row] for row in table.cells],
+        cells=cells,
+        footnote_nl=rule.footnote_nl,
+        footnote_en=rule.footnote_en,
+        rule=s.disclosure,
     )
+
+
+def protect(table: ComputedTable, rules: Rules | None = None) -> ProtectedTable:
+    """Apply the table's own disclosure rule to every cell (no secondary suppression, no
+    audit: ``protect_catalogue`` does those over all tables of a publication)."""
+    from ketenmonitor.disclosure.catalogue import primary_status
+
+    rules = rules or load_rules()
+    return _texts(primary_status(table, rules.rule(table.spec.disclosure, table.spec.id)))
+
+
+def protect_catalogue(
+    con: object, tables: list[ComputedTable], rules: Rules | None = None
+) -> tuple[list[ProtectedTable], object]:
+    """Protect all tables of a publication together and audit them; returns the protected
+    tables and the ``catalogue.AuditReport`` (the caller decides what an unsafe report means:
+    ``indicators.build`` refuses to store)."""
+    import duckdb
+
+    from ketenmonitor.disclosure.catalogue import protect_and_audit
+
+    assert isinstance(con, duckdb.DuckDBPyConnection)
+    status, report = protect_and_audit(con, tables, rules)
+    return [_texts(s) for s in status], report

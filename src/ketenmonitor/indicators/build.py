@@ -3,7 +3,12 @@
 The protected cells go to the warehouse table ``publicatie_cellen`` (one row per cell, with the
 table id, reporting year, row and column labels and positions, the published text and number).
 Only protected cells are stored: whatever reads the catalogue (report, workbook, dashboard)
-cannot see an unprotected count.
+cannot see an unprotected count. Each cell carries its flag (exact, rounded, primary,
+secondary). Before storing, ``build`` protects all tables together and runs the disclosure
+audit (``disclosure.catalogue``): when a suppressed cell can be narrowed below its protection
+level from everything published, and its table's rule does not record the published pattern
+as accepted, nothing is stored and ``UnsafeTables`` is raised. The audit of the last build is
+kept in ``publicatie_audit``.
 """
 
 from __future__ import annotations
@@ -11,7 +16,8 @@ from __future__ import annotations
 import duckdb
 
 from ketenmonitor.config import Workspace
-from ketenmonitor.disclosure import ProtectedCell, ProtectedTable, protect
+from ketenmonitor.disclosure import ProtectedCell, ProtectedTable, protect, protect_catalogue
+from ketenmonitor.disclosure.catalogue import AuditReport, UnsafeTables
 from ketenmonitor.indicators import TableSpec, compute
 from ketenmonitor.indicators.jaarcijfers import CATALOGUE
 from ketenmonitor.warehouse import Warehouse
@@ -28,6 +34,20 @@ CREATE TABLE IF NOT EXISTS publicatie_cellen (
     value BIGINT,
     built_at TIMESTAMP NOT NULL,
     PRIMARY KEY (table_id, jaar, row_index, column_index)
+)
+"""
+AUDIT_TABLE = """
+CREATE TABLE IF NOT EXISTS publicatie_audit (
+    table_id VARCHAR NOT NULL,
+    jaar INTEGER NOT NULL,
+    suppressed INTEGER NOT NULL,
+    secondary INTEGER NOT NULL,
+    narrowest DOUBLE,
+    required DOUBLE NOT NULL,
+    status VARCHAR NOT NULL,
+    accepted VARCHAR NOT NULL,
+    built_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (table_id, jaar)
 )
 """
 
@@ -61,27 +81,53 @@ def materialise_temp_views(con: duckdb.DuckDBPyConnection) -> None:
     ).fetchall()
     for (name,) in views:
         q = '"' + str(name).replace('"', '""') + '"'
-        con.execute(f"CREATE TEMP TABLE {q[:-1]}__rows\" AS SELECT * FROM {q}")
+        con.execute(f'CREATE TEMP TABLE {q[:-1]}__rows" AS SELECT * FROM {q}')
         con.execute(f"DROP VIEW {q}")
-        con.execute(f"ALTER TABLE {q[:-1]}__rows\" RENAME TO {q}")
+        con.execute(f'ALTER TABLE {q[:-1]}__rows" RENAME TO {q}')
 
 
 def compute_protected(
     con: duckdb.DuckDBPyConnection, specs: tuple[TableSpec, ...], year: int
 ) -> list[ProtectedTable]:
+    """Each table under its own rule (primary suppression only, no audit)."""
     return [protect(compute(con, s, year)) for s in specs]
+
+
+def compute_audited(
+    con: duckdb.DuckDBPyConnection, specs: tuple[TableSpec, ...], year: int
+) -> tuple[list[ProtectedTable], AuditReport]:
+    """All tables protected together (secondary suppression where the rules allow) and the
+    audit of every suppressed cell against everything published over the same units."""
+    tables, report = protect_catalogue(con, [compute(con, s, year) for s in specs])
+    assert isinstance(report, AuditReport)
+    return tables, report
+
+
+def audit_catalogue(
+    ws: Workspace, year: int, specs: tuple[TableSpec, ...] = CATALOGUE
+) -> tuple[list[ProtectedTable], AuditReport]:
+    """Compute, protect and audit (without storing) every table whose sources are loaded."""
+    with Warehouse(ws.warehouse) as wh:
+        loaded = prepare(wh.con)
+        ready = tuple(s for s in specs if set(s.sources) <= loaded)
+        return compute_audited(wh.con, ready, year)
 
 
 def build(
     ws: Workspace, year: int, specs: tuple[TableSpec, ...] = CATALOGUE
 ) -> list[ProtectedTable]:
-    """Compute, protect and store every table of ``specs`` for reporting year ``year`` whose
-    sources are in the warehouse (tables of sources not loaded are left out)."""
+    """Compute, protect, audit and store every table of ``specs`` for reporting year ``year``
+    whose sources are in the warehouse (tables of sources not loaded are left out). Raises
+    ``UnsafeTables`` (and stores nothing) when the audit fails."""
     with Warehouse(ws.warehouse) as wh:
         loaded = prepare(wh.con)
         ready = tuple(s for s in specs if set(s.sources) <= loaded)
-        tables = compute_protected(wh.con, ready, year)
+        tables, report = compute_audited(wh.con, ready, year)
+        if not report.ok:
+            raise UnsafeTables(report)
         wh.con.execute(CELLS_TABLE)
+        wh.con.execute("ALTER TABLE publicatie_cellen ADD COLUMN IF NOT EXISTS flag VARCHAR")
+        wh.con.execute(AUDIT_TABLE)
         wh.con.execute("BEGIN TRANSACTION")
         try:
             for t in tables:
@@ -89,16 +135,32 @@ def build(
                     "DELETE FROM publicatie_cellen WHERE table_id = ? AND jaar = ?", [t.id, year]
                 )
                 rows = [
-                    (t.id, year, i, r, j, c, cell.text, cell.value)
+                    (t.id, year, i, r, j, c, cell.text, cell.value, cell.flag)
                     for i, (r, cells) in enumerate(zip(t.row_labels, t.cells, strict=True))
                     for j, (c, cell) in enumerate(zip(t.column_labels, cells, strict=True))
                 ]
                 if rows:
                     wh.con.executemany(
-                        "INSERT INTO publicatie_cellen VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-                        "current_timestamp)",
+                        "INSERT INTO publicatie_cellen (table_id, jaar, row_index, row_label, "
+                        "column_index, column_label, text, value, flag, built_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp)",
                         rows,
                     )
+            for a in report.tables:
+                wh.con.execute(
+                    "INSERT OR REPLACE INTO publicatie_audit VALUES "
+                    "(?, ?, ?, ?, ?, ?, ?, ?, current_timestamp)",
+                    [
+                        a.table_id,
+                        year,
+                        a.suppressed,
+                        a.secondary,
+                        None if a.narrowest == float("inf") else a.narrowest,
+                        a.required,
+                        a.status,
+                        a.accepted,
+                    ],
+                )
         except BaseException:
             wh.con.execute("ROLLBACK")
             raise
@@ -115,7 +177,8 @@ def stored_table(ws: Workspace, spec: TableSpec, year: int) -> ProtectedTable | 
         if not exists:
             return None
         rows = wh.con.execute(
-            "SELECT row_index, row_label, column_index, column_label, text, value "
+            "SELECT row_index, row_label, column_index, column_label, text, value, "
+            "coalesce(flag, 'exact') "
             "FROM publicatie_cellen WHERE table_id = ? AND jaar = ? "
             "ORDER BY row_index, column_index",
             [spec.id, year],
@@ -128,7 +191,14 @@ def stored_table(ws: Workspace, spec: TableSpec, year: int) -> ProtectedTable | 
     row_labels = [str(cells[0][1]) for cells in by_row.values()]
     column_labels = [str(r[3]) for r in by_row[min(by_row)]]
     cells = [
-        [ProtectedCell(str(r[4]), None if r[5] is None else int(str(r[5]))) for r in row]
+        [
+            ProtectedCell(
+                str(r[4]),
+                None if r[5] is None else int(str(r[5])),
+                str(r[6]),  # type: ignore[arg-type]
+            )
+            for r in row
+        ]
         for row in by_row.values()
     ]
     return ProtectedTable(

@@ -1,0 +1,473 @@
+"""Protect and audit the catalogue: every table of a publication over the same units together.
+
+Cohort model. The tables computed from one unit view (``slachtoffers``, ``opsporingsonderzoeken``,
+...) count the same people. Every cell is a condition on a unit (the table's ``where``, its row
+category, its column category). Evaluating all conditions of all tables of the cohort on every
+unit gives each unit a *signature* (the set of cells it is counted in); the attacker's unknowns
+are the numbers ``n_s >= 0`` of units per signature, and every cell is a sum of them. This
+captures every relation that holds between the published numbers: margins within a table,
+totals of single-valued dimensions shared between tables (Figuur 9's year columns add up to
+Figuur 1), nested categories, top-N lists, and (as linear inequalities) the percentage columns
+computed from the counts. The attacker is assumed to know which signatures occur at all, which
+is more than a real attacker knows: the audit errs on the safe side.
+
+Tables a partner delivers already protected (IND, Rechtspraak) are audited on their own cells:
+their rounding (+-2) and ``<10`` ranges. Means and rows with a ``measure`` are not counts and
+are not part of the model (they are shown as computed, or suppressed by the dominance rule).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import duckdb
+import numpy as np
+import scipy.sparse as sp
+
+from ketenmonitor.disclosure.lp import TOL, Knowledge, intervals
+from ketenmonitor.disclosure.rules import Rule, Rules, load_rules
+from ketenmonitor.indicators import ComputedTable
+
+CellKey = tuple[int, int, int]
+"""(table position, row, column)."""
+
+
+@dataclass
+class TableAudit:
+    table_id: str
+    suppressed: int
+    primary: int
+    secondary: int
+    narrowest: float
+    required: float
+    unsafe: list[tuple[str, str, float, float]] = field(default_factory=list)
+    """(row label, column label, attacker low, attacker high) of each cell too narrow."""
+    accepted: str = ""
+
+    @property
+    def status(self) -> str:
+        if not self.unsafe:
+            return "safe"
+        return "accepted" if self.accepted else "UNSAFE"
+
+
+@dataclass
+class AuditReport:
+    tables: list[TableAudit]
+
+    @property
+    def suppressed(self) -> int:
+        return sum(t.suppressed for t in self.tables)
+
+    @property
+    def narrowest(self) -> float:
+        widths = [t.narrowest for t in self.tables if t.suppressed]
+        return min(widths) if widths else float("inf")
+
+    @property
+    def unsafe(self) -> list[TableAudit]:
+        return [t for t in self.tables if t.status == "UNSAFE"]
+
+    @property
+    def accepted(self) -> list[TableAudit]:
+        return [t for t in self.tables if t.status == "accepted"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.unsafe
+
+    def summary(self) -> str:
+        w = self.narrowest
+        shown = "none" if w == float("inf") else f"{w:g}"
+        return (
+            f"{len(self.tables)} tables, {self.suppressed} suppressed cells, narrowest interval "
+            f"{shown}; {len(self.unsafe)} unsafe, {len(self.accepted)} accepted as published"
+        )
+
+
+class UnsafeTables(RuntimeError):
+    def __init__(self, report: AuditReport) -> None:
+        self.report = report
+        lines = [
+            f"{t.table_id}: {r} / {c} can be narrowed to [{lo:g}, {hi:g}]"
+            for t in report.unsafe
+            for r, c, lo, hi in t.unsafe
+        ]
+        super().__init__("unsafe tables, not stored:\n  " + "\n  ".join(lines))
+
+
+# --- cell status per table -----------------------------------------------------------------
+
+
+@dataclass
+class Status:
+    """What is published of every cell of one table: 'exact', 'rounded', 'primary', 'secondary',
+    or 'other' (percent, mean, blank: outside the count model)."""
+
+    table: ComputedTable
+    rule: Rule
+    flags: list[list[str]]
+    shown: list[list[int | None]]
+    """The number as published (rounded where rounded), None when suppressed or not a count."""
+
+
+def primary_status(table: ComputedTable, rule: Rule) -> Status:
+    flags: list[list[str]] = []
+    shown: list[list[int | None]] = []
+    for row in table.cells:
+        fr: list[str] = []
+        sr: list[int | None] = []
+        for cell in row:
+            if cell.blank or cell.mean or cell.percent:
+                fr.append("other")
+                sr.append(cell.value)
+            elif cell.value is None:
+                fr.append("primary")  # the partner suppressed it (<10)
+                sr.append(None)
+            elif rule.delivered:
+                fr.append("rounded" if rule.rounding > 1 else "exact")
+                sr.append(cell.value)
+            elif 0 < cell.value < rule.threshold:
+                fr.append("primary")
+                sr.append(None)
+            elif rule.rounding > 1:
+                fr.append("rounded")
+                sr.append(round_half_up(cell.value, rule.rounding))
+            else:
+                fr.append("exact")
+                sr.append(cell.value)
+        flags.append(fr)
+        shown.append(sr)
+    return Status(table, rule, flags, shown)
+
+
+def round_half_up(value: int, base: int) -> int:
+    return int((value + base // 2) // base * base)
+
+
+# --- the cohort model ----------------------------------------------------------------------
+
+
+def _cell_conditions(
+    con: duckdb.DuckDBPyConnection, table: ComputedTable
+) -> dict[tuple[int, int], str]:
+    """The condition on a unit (alias ``u``) of each count cell of a computed table."""
+    from ketenmonitor.indicators import _column_categories, _row_categories
+
+    spec = table.spec
+    rows = _row_categories(con, spec, table.year)
+    cols = [
+        (label, cond) for b in spec.columns for label, cond in _column_categories(b, table.year)
+    ]
+    out: dict[tuple[int, int], str] = {}
+    for i, r in enumerate(rows):
+        if r.measure is not None:
+            continue
+        rc = spec.rows.condition(r)
+        for j, (_label, cc) in enumerate(cols):
+            cell = table.cells[i][j]
+            if cell.blank or cell.percent or cell.mean:
+                continue
+            out[(i, j)] = f"(({spec.where}) AND {rc} AND {cc})"
+    return out
+
+
+def _share_sources(table: ComputedTable) -> dict[int, int]:
+    """Share column -> the count column it is a percentage of."""
+    out: dict[int, int] = {}
+    position = 0
+    from ketenmonitor.indicators import _column_categories
+
+    n_plain = sum(len(_column_categories(b, table.year)) for b in table.spec.columns)
+    share_col = n_plain
+    for b in table.spec.columns:
+        if b.kind == "share":
+            out[share_col] = position - 1
+            share_col += 1
+            position += 1
+        else:
+            position += len(_column_categories(b, table.year))
+    return out
+
+
+@dataclass
+class Cohort:
+    unit: str
+    keys: list[CellKey]
+    expr: sp.csr_matrix
+    shares: list[tuple[CellKey, list[CellKey], int]]
+    """(share cell's count cell, the column's count cells, percent)."""
+
+
+def cohort_model(
+    con: duckdb.DuckDBPyConnection, unit: str, tables: list[tuple[int, ComputedTable]]
+) -> Cohort:
+    keys: list[CellKey] = []
+    conds: list[str] = []
+    shares: list[tuple[CellKey, list[CellKey], int]] = []
+    for t, table in tables:
+        cc = _cell_conditions(con, table)
+        for (i, j), cond in cc.items():
+            keys.append((t, i, j))
+            conds.append(cond)
+        for sc, src in _share_sources(table).items():
+            column = [(t, i, src) for i in range(len(table.cells)) if (i, src) in cc]
+            for i in range(len(table.cells)):
+                cell = table.cells[i][sc]
+                if (i, src) in cc and cell.value is not None:
+                    shares.append(((t, i, src), column, int(cell.value)))
+    if not conds:
+        return Cohort(unit, keys, sp.csr_matrix((0, 0)), shares)
+    bits: list[np.ndarray] = []
+    for start in range(0, len(conds), 400):  # DuckDB is happier with fewer columns per query
+        part = conds[start : start + 400]
+        sql = ", ".join(f"coalesce({c}, false)" for c in part)
+        arr = con.execute(f"SELECT {sql} FROM {unit} u").fetchnumpy()
+        bits.extend(np.asarray(arr[k], dtype=bool) for k in arr)
+    matrix = np.column_stack(bits) if bits else np.zeros((0, len(conds)), bool)
+    matrix = matrix[matrix.any(axis=1)]
+    sigs = np.unique(matrix, axis=0) if len(matrix) else np.zeros((0, len(conds)), bool)
+    return Cohort(unit, keys, sp.csr_matrix(sigs.T.astype(float)), shares)
+
+
+def _knowledge(cohort: Cohort, status: list[Status]) -> Knowledge:
+    n_cells = len(cohort.keys)
+    lo = np.full(n_cells, -np.inf)
+    hi = np.full(n_cells, np.inf)
+    for k, (t, i, j) in enumerate(cohort.keys):
+        s = status[t]
+        flag = s.flags[i][j]
+        if flag == "exact":
+            lo[k] = hi[k] = float(s.shown[i][j] or 0)
+        elif flag == "rounded":
+            v = float(s.shown[i][j] or 0)
+            half = s.rule.rounding // 2
+            lo[k], hi[k] = max(0.0, v - half), v + (s.rule.rounding - 1 - half)
+        elif flag == "primary":
+            lo[k], hi[k] = s.rule.primary_range
+        elif flag == "secondary":
+            lo[k], hi[k] = 0.0, np.inf
+    index = {key: k for k, key in enumerate(cohort.keys)}
+    rows: list[np.ndarray] = []
+    rhs: list[float] = []
+    e = cohort.expr.tocsr()
+    for key, column, p in cohort.shares:
+        # (p - 1/2) * S <= 100 * v <= (p + 1/2) * S, S the column's sum
+        total = np.asarray(e[[index[c] for c in column]].sum(axis=0)).ravel()
+        v = e[index[key]].toarray().ravel()
+        rows.append(100 * v - (p + 0.5) * total)
+        rhs.append(0.0)
+        rows.append((p - 0.5) * total - 100 * v)
+        rhs.append(0.0)
+    n = e.shape[1]
+    return Knowledge(
+        expr=e,
+        lo=lo,
+        hi=hi,
+        var_lb=np.zeros(n),
+        var_ub=np.full(n, np.inf),
+        a_ub=sp.csr_matrix(np.array(rows)) if rows else None,
+        b_ub=np.array(rhs) if rows else None,
+    )
+
+
+def _required(s: Status) -> float:
+    return float(s.rule.required_width)
+
+
+def _audit_cohort(cohort: Cohort, status: list[Status]) -> dict[CellKey, tuple[float, float]]:
+    kn = _knowledge(cohort, status)
+    cells = [
+        k
+        for k, (t, i, j) in enumerate(cohort.keys)
+        if status[t].flags[i][j] in ("primary", "secondary")
+    ]
+    lo, hi = intervals(kn, np.array(cells, dtype=int))
+    return {cohort.keys[c]: (float(a), float(b)) for c, a, b in zip(cells, lo, hi, strict=True)}
+
+
+def _repair(cohort: Cohort, status: list[Status], max_rounds: int = 200) -> None:
+    """Secondary suppression in the cohort model: while a primary cell of a table that allows
+    secondary suppression is too narrow, suppress the published cell (of such a table) whose
+    constraint binds the attacker most per unit of information lost."""
+    from scipy.optimize import linprog
+
+    for _ in range(max_rounds):
+        found = _audit_cohort(cohort, status)
+        bad = [
+            key
+            for key, (a, b) in found.items()
+            if status[key[0]].flags[key[1]][key[2]] == "primary"
+            and status[key[0]].rule.secondary != "none"
+            and b - a < _required(status[key[0]]) - TOL
+        ]
+        if not bad:
+            return
+        t, i, j = bad[0]
+        kn = _knowledge(cohort, status)
+        k = cohort.keys.index((t, i, j))
+        exact = np.flatnonzero(np.isfinite(kn.lo) & (np.abs(kn.hi - kn.lo) < TOL))
+        candidates = [
+            int(c)
+            for c in exact
+            if status[cohort.keys[c][0]].rule.secondary != "none"
+            and (status[cohort.keys[c][0]].shown[cohort.keys[c][1]][cohort.keys[c][2]] or 0) > 0
+        ]
+        if not candidates:
+            return
+        best, best_score = -1, 0.0
+        for sense in (1.0, -1.0):
+            res = linprog(
+                -sense * kn.expr[k].toarray().ravel(),
+                A_eq=kn.expr[exact],
+                b_eq=kn.lo[exact],
+                A_ub=_ub(kn, exact),
+                b_ub=_ub_rhs(kn, exact),
+                bounds=(0, None),
+                method="highs",
+            )
+            if res.status != 0:
+                continue
+            duals = dict(zip([int(x) for x in exact], np.abs(res.eqlin.marginals), strict=True))
+            for c in candidates:
+                key = cohort.keys[c]
+                value = float(status[key[0]].shown[key[1]][key[2]] or 0)
+                score = duals[c] / (value + 1.0)
+                if score > best_score:
+                    best, best_score = c, score
+        if best < 0:
+            best = min(
+                candidates,
+                key=lambda c: (
+                    status[cohort.keys[c][0]].shown[cohort.keys[c][1]][cohort.keys[c][2]] or 0
+                ),
+            )
+        bt, bi, bj = cohort.keys[best]
+        status[bt].flags[bi][bj] = "secondary"
+        status[bt].shown[bi][bj] = None
+
+
+def _ub(kn: Knowledge, exact: np.ndarray) -> sp.csr_matrix | None:
+    mask = np.ones(len(kn.lo), bool)
+    mask[exact] = False
+    up = mask & np.isfinite(kn.hi)
+    low = mask & np.isfinite(kn.lo)
+    parts = [kn.expr[up], -kn.expr[low]]
+    if kn.a_ub is not None:
+        parts.append(kn.a_ub)
+    m = sp.vstack(parts, format="csr")
+    return m if m.shape[0] else None
+
+
+def _ub_rhs(kn: Knowledge, exact: np.ndarray) -> np.ndarray | None:
+    mask = np.ones(len(kn.lo), bool)
+    mask[exact] = False
+    up = mask & np.isfinite(kn.hi)
+    low = mask & np.isfinite(kn.lo)
+    parts = [kn.hi[up], -kn.lo[low]]
+    if kn.b_ub is not None:
+        parts.append(kn.b_ub)
+    r = np.concatenate(parts)
+    return r if len(r) else None
+
+
+# --- dominance -----------------------------------------------------------------------------
+
+_MAGNITUDE = re.compile(r"^\s*(avg|sum)\((.+)\)\s*$", re.IGNORECASE | re.DOTALL)
+
+
+def dominated(contributions: list[float], n: int, k: float) -> bool:
+    """The (n, k) dominance rule: the n largest contributions are more than k% of the total."""
+    if n <= 0:
+        return False
+    values = sorted((abs(float(c)) for c in contributions), reverse=True)
+    total = sum(values)
+    return total > 0 and sum(values[:n]) > k / 100 * total
+
+
+def _apply_dominance(con: duckdb.DuckDBPyConnection, s: Status) -> None:
+    if s.rule.dominance_n <= 0:
+        return
+    from ketenmonitor.indicators import _column_categories, _row_categories
+
+    spec = s.table.spec
+    rows = _row_categories(con, spec, s.table.year)
+    cols = [c for b in spec.columns for c in _column_categories(b, s.table.year)]
+    for i, r in enumerate(rows):
+        m = _MAGNITUDE.match(r.measure or "")
+        if not m:
+            continue
+        rc = spec.rows.condition(r)
+        for j, (_label, cc) in enumerate(cols):
+            if s.table.cells[i][j].blank:
+                continue
+            got = (
+                con.execute(
+                    f"SELECT list({m.group(2)}) FROM {spec.unit} u "
+                    f"WHERE ({spec.where}) AND {rc} AND {cc} AND ({m.group(2)}) IS NOT NULL"
+                ).fetchall()[0][0]
+                or []
+            )
+            if len(got) < s.rule.threshold or dominated(
+                got, s.rule.dominance_n, s.rule.dominance_k
+            ):
+                s.flags[i][j] = "primary"
+                s.shown[i][j] = None
+
+
+# --- the whole catalogue -------------------------------------------------------------------
+
+
+def protect_and_audit(
+    con: duckdb.DuckDBPyConnection, tables: list[ComputedTable], rules: Rules | None = None
+) -> tuple[list[Status], AuditReport]:
+    """Primary suppression by each table's rule, secondary suppression where its rule allows,
+    and the audit of every suppressed cell against everything published over the same units."""
+    rules = rules or load_rules()
+    status = [primary_status(t, rules.rule(t.spec.disclosure, t.spec.id)) for t in tables]
+    for s in status:
+        _apply_dominance(con, s)
+    cohorts: dict[str, list[tuple[int, ComputedTable]]] = defaultdict(list)
+    for t, table in enumerate(tables):
+        if table.spec.value == "count":
+            cohorts[table.spec.unit].append((t, table))
+    found: dict[CellKey, tuple[float, float]] = {}
+    for unit, members in cohorts.items():
+        cohort = cohort_model(con, unit, members)
+        if not cohort.keys:
+            continue
+        if any(status[t].rule.secondary != "none" for t, _ in members):
+            _repair(cohort, status)
+        found.update(_audit_cohort(cohort, status))
+    report: list[TableAudit] = []
+    for t, (table, s) in enumerate(zip(tables, status, strict=True)):
+        req = _required(s)
+        widths: list[float] = []
+        unsafe: list[tuple[str, str, float, float]] = []
+        n_p = n_s = 0
+        for i, row in enumerate(s.flags):
+            for j, flag in enumerate(row):
+                if flag not in ("primary", "secondary"):
+                    continue
+                n_p += flag == "primary"
+                n_s += flag == "secondary"
+                # a delivered table is audited on the text's own range
+                a, b = found.get((t, i, j), s.rule.primary_range)
+                widths.append(max(0.0, b - a))
+                if flag == "primary" and b - a < req - TOL:
+                    unsafe.append((table.row_labels[i], table.column_labels[j], a, b))
+        report.append(
+            TableAudit(
+                table.spec.id,
+                n_p + n_s,
+                n_p,
+                n_s,
+                min(widths) if widths else float("inf"),
+                req,
+                unsafe,
+                s.rule.accept if unsafe else "",
+            )
+        )
+    return status, AuditReport(report)
