@@ -321,7 +321,7 @@ def tables() -> None:
 
     Example: ketenmonitor tables
     """
-    from ketenmonitor.indicators.jaarcijfers import CATALOGUE
+    from ketenmonitor.indicators.catalogue import CATALOGUE
 
     t = RichTable("id", "number", "title", "source")
     for s in CATALOGUE:
@@ -340,7 +340,7 @@ def table(
     Example: ketenmonitor table jaarcijfers.figuur_2 --year 2024 --format csv
     """
     from ketenmonitor.indicators.build import stored_table, to_csv_rows
-    from ketenmonitor.indicators.jaarcijfers import spec
+    from ketenmonitor.indicators.catalogue import spec
 
     if fmt not in ("text", "csv"):
         raise typer.BadParameter("--format is text or csv")
@@ -361,7 +361,10 @@ def table(
         w = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
         w.writerows(rows)
         return
-    rt = RichTable(title=f"{t.number}. {t.title}, {year - 4}-{year}")
+    title = f"{t.number}. {t.title}"
+    if str(year) not in t.title:  # the period, unless the title names it already
+        title += f", {year - 4}-{year}"
+    rt = RichTable(title=title)
     for i, head in enumerate(rows[0]):
         rt.add_column(head, justify="left" if i == 0 else "right")
     for r in rows[1:]:

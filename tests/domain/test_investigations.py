@@ -217,3 +217,67 @@ def test_rechtspraak_tables_pass_through() -> None:
         (2024, "eindarrest/vrijspraak", None, 10),
         (2024, "insteller/om", None, 10),
     ]
+
+
+def test_dadermonitor_form_one_per_investigation() -> None:
+    """DADERMONITOR_VORM: go_su > bl_su > au > cu; split unknown and organ removal -> onbekend;
+    a corrected count keeps its delivered form."""
+    con = _con(
+        [
+            _inv("go", "2016-01-10", seksueel="seksueel", bronlanden=["RO"],
+                 uitbuitingsvormen=["seksueel", "arbeid"]),
+            _inv("bl", "2016-01-10", seksueel="seksueel", bronlanden=["NL"],
+                 uitbuitingsvormen=["seksueel", "crimineel"]),
+            _inv("au", "2016-01-10", ca_codes=["U02"], uitbuitingsvormen=["crimineel"]),
+            _inv("cu", "2016-01-10", uitbuitingsvormen=["bedelarij"]),
+            _inv("su", "2016-01-10", seksueel="seksueel"),
+            _inv("org", "2016-01-10", uitbuitingsvormen=["orgaan"]),
+        ],
+        jaartellingen=[
+            {"instantie": "NLA", "jaar": 2016, "vorm": "au", "aantal_onderzoeken": 2},
+            {"instantie": "NLA", "jaar": 2016, "vorm": "su_onbekend", "aantal_onderzoeken": 1},
+        ],
+    )  # fmt: skip
+    rows = dict(
+        con.execute(
+            "SELECT onderzoek_id, vorm_dm FROM opsporingsonderzoeken WHERE bron = 'emm'"
+        ).fetchall()
+    )
+    assert rows == {"go": "go_su", "bl": "bl_su", "au": "au", "cu": "cu", "su": "onbekend",
+                    "org": "onbekend"}  # fmt: skip
+    counted = con.execute(
+        "SELECT vorm_dm, count(*) FROM opsporingsonderzoeken WHERE bron = 'jaartelling' "
+        "GROUP BY ALL ORDER BY ALL"
+    ).fetchall()
+    assert counted == [("au", 2), ("onbekend", 1)]
+
+
+def test_persons_per_investigation_every_role_and_year() -> None:
+    """BETROKKENEN_PER_ONDERZOEK: every role, every year (2016 too, unlike the Jaarcijfers'
+    suspects), once per investigation; persons of replaced records are left out; Figuur 4.1's
+    view has the investigations beside them."""
+    con = _con(
+        [
+            _inv("a", "2016-03-01"),
+            _inv("b", "2016-09-01"),
+            _inv("nla", "2016-05-01", "NLA", ca_codes=["U02"]),
+        ],
+        [
+            _pers("p1", "a", "verdachte", "2016-03-01"),
+            _pers("p1", "b", "verdachte", "2016-09-01"),
+            _pers("p2", "a", "slachtoffer", "2016-03-01"),
+            _pers("p3", "a", "overig", "2016-03-01"),
+            _pers("p4", "nla", "verdachte", "2016-05-01"),
+        ],
+        [{"instantie": "NLA", "jaar": 2016, "vorm": "au", "aantal_onderzoeken": 3}],
+    )
+    rows = con.execute(
+        "SELECT rol, count(*) FROM betrokkenen_opsporing GROUP BY ALL ORDER BY ALL"
+    ).fetchall()
+    assert rows == [("overig", 1), ("slachtoffer", 1), ("verdachte", 2)]
+    assert con.execute("SELECT count(*) FROM verdachten_opsporing").fetchall() == [(0,)]
+    units = con.execute(
+        "SELECT soort, count(*) FROM opsporing_onderzoeken_en_betrokkenen "
+        "WHERE jaar = 2016 GROUP BY ALL ORDER BY ALL"
+    ).fetchall()
+    assert units == [("onderzoek", 5), ("overig", 1), ("slachtoffer", 1), ("verdachte", 2)]

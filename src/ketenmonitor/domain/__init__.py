@@ -32,7 +32,13 @@ Investigations (``domain/investigations.py``, from EMM; Jaarcijfers 2024 section
 ``opsporingsonderzoeken`` (one row per investigation, by start year) and
 ``verdachten_opsporing`` (one row per suspect per investigation). Appeal and cassation
 (``domain/investigations.py``, Raad voor de rechtspraak): ``rechtspraak_tabellen``, the delivered
-tables with ``jaar``, ``aantal`` and ``aantal_below``.
+tables with ``jaar``, ``aantal`` and ``aantal_below``. For the Dadermonitor also
+``betrokkenen_opsporing`` (one row per person per investigation, every role and year) and
+``opsporing_onderzoeken_en_betrokkenen`` (Figuur 4.1); ``opsporingsonderzoeken.vorm_dm`` is the
+Dadermonitor's single form per investigation.
+
+Police (``domain/police.py``, CBS/BVH microdata; Dadermonitor chapter 3 and appendix B1.3):
+incidents, offences and persons by year of report.
 
 Cases (``domain/cases.py``, from the OM and the Rapporteur's dossier study; Jaarcijfers 2024
 section 4 "OM-data"): ``ingeschreven_zaken`` (by year of registration), ``afgehandelde_zaken``
@@ -71,7 +77,14 @@ def _cases(con: duckdb.DuckDBPyConnection) -> None:
     create_case_views(con)
 
 
+def _police(con: duckdb.DuckDBPyConnection) -> None:
+    from ketenmonitor.domain.police import create_police_views
+
+    create_police_views(con)
+
+
 VIEW_MAKERS: dict[str, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    "politie": _police,
     "comensha": _victims,
     "emm": _investigations,
     "rechtspraak": _rechtspraak,

@@ -1,7 +1,9 @@
-"""Investigations (opsporing) and appeal/cassation tables as the Jaarcijfers count them.
+"""Investigations (opsporing) and appeal/cassation tables as the Jaarcijfers and the
+Dadermonitor count them.
 
-``create_investigation_views(con, as_of=None)`` creates three TEMP views on a warehouse
-connection, from the snapshots in force (or in force on ``as_of``):
+``create_investigation_views(con, as_of=None)`` creates four TEMP views on a warehouse
+connection and ``create_rechtspraak_views`` a fifth, from the snapshots in force (or in force on
+``as_of``):
 
 ``opsporingsonderzoeken``: one row per started investigation (EMM, contract ``emm``), with
 
@@ -11,6 +13,8 @@ connection, from the snapshots in force (or in force on ``as_of``):
 - ``instantie`` VARCHAR: the investigating body (opsporingsinstantie code);
 - ``ca_codes`` VARCHAR[]: the CA-codes as delivered (empty list when none);
 - ``vormen`` VARCHAR[]: the Rapporteur's forms, several allowed (``VORMEN``);
+- ``vorm_dm`` VARCHAR: the one form of the Dadermonitor (mensenhandelvorm code bl_su, go_su,
+  au, cu or onbekend; ``DADERMONITOR_VORM``);
 - ``bron`` VARCHAR: ``emm`` (an EMM record) or ``jaartelling`` (a corrected yearly count).
 
 ``verdachten_opsporing``: one row per suspect per investigation (``VERDACHTE_PER_ONDERZOEK``),
@@ -18,6 +22,16 @@ with ``jaar``, ``onderzoek_id``, ``verdachte_id``, ``instantie``, ``vormen`` (of
 investigation), ``geslacht`` (man / vrouw / onbekend), ``leeftijd`` (at the start of the
 investigation, NULL when unknown), ``leeftijdscategorie`` (minderjarig / meerderjarig /
 onbekend) and ``nationaliteit`` (land code, NULL when unknown).
+
+``betrokkenen_opsporing``: one row per person per investigation, whatever the role
+(``BETROKKENEN_PER_ONDERZOEK``), in every start year the EMM file has persons for, with ``jaar``,
+``onderzoek_id``, ``persoon_id``, ``rol`` (verdachte / slachtoffer / overig), ``instantie`` and
+``vorm_dm``. Persons of replaced records are left out, as in ``verdachten_opsporing``.
+
+``opsporing_onderzoeken_en_betrokkenen``: the units of Dadermonitor Figuur 4.1 in one view, one
+row per investigation (``soort`` = 'onderzoek', corrected counts included) and one per person
+per investigation (``soort`` = the role), with ``jaar``, ``soort``, ``onderzoek_id`` and
+``instantie``.
 
 ``rechtspraak_tabellen``: the Raad voor de rechtspraak's tables as delivered, one row per year
 and series, with ``jaar``, ``reeks`` (``eindarrest/<code>``, ``insteller/<code>``,
@@ -87,8 +101,8 @@ orgaan, onbekend). The counts carry no persons: the suspects of that body and ye
 from ``verdachten_opsporing``, as they were in the Dadermonitor (line 9600, 'Daarvan zijn alleen de
 aantallen onderzoeken los aangeleverd'). A count row is single-valued, so an investigation that
 the body counted under two forms counts twice in the year total. The Jaarcijfers 2024 used the EMM
-records for the NLA (the NLA disputed them only afterwards, line 734), so its reproduction
-delivers no emm_jaartellingen.
+records for the NLA (the NLA disputed them only afterwards, line 734), so the synthetic
+emm_jaartellingen holds only the ISZW-DO's counts of 2015-2019 that the Dadermonitor used.
 """
 
 VERDACHTE_PER_ONDERZOEK = """
@@ -117,6 +131,31 @@ JAARTELLING_VORM = {
     "onbekend": "onbekend",
 }
 """mensenhandelvorm code of a corrected yearly count -> the investigation's form."""
+
+DADERMONITOR_VORM = """
+The one form of an investigation in the Dadermonitor 2015-2019 (chapter 4, Figuur 4.2-4.4: the
+forms add up to the 954 investigations, lines 4999-5003, so every investigation has exactly one;
+categories BL-SU, GO-SU, AU, CU, Onbekend): from the Rapporteur's forms (``vormen``) by the
+Dadermonitor's own hierarchy for several forms (appendix B1.5.2, line 9677: 'grensoverschrijdende
+seksuele uitbuiting, binnenlandse seksuele uitbuiting, arbeidsuitbuiting, criminele uitbuiting'):
+internationale -> go_su, else binnenlandse -> bl_su, else arbeidsuitbuiting -> au, else criminele
+-> cu, else onbekend. Sexual exploitation whose domestic or cross-border nature is unknown counts
+as Onbekend (line 4874: 'Deze zijn meegenomen met de opsporingsonderzoeken waarbij onbekend is
+om welke vorm van uitbuiting het gaat'), and so does forced organ removal (the Dadermonitor has
+four forms only). A corrected yearly count keeps its delivered form (su_onbekend and orgaan ->
+onbekend). The Dadermonitor's qualitative descriptions (B1.4.2, footnote 7, line 9576) stay at
+the EMM and cannot be used.
+"""
+
+BETROKKENEN_PER_ONDERZOEK = """
+Persons involved in investigations (Dadermonitor 2015-2019, Figuur 4.1 and lines 4736-4750):
+suspects, victims and 'overige personen' (witnesses and persons whose role is not yet clear), one
+row per person per investigation in the investigation's start year (a person in two
+investigations counts twice, issue 4 'persons per investigation'). Persons of the ISZW-DO/NLA
+are missing where corrected counts replace its records (lines 4703-4713, 9600). Unlike
+``verdachten_opsporing`` (the Jaarcijfers' suspects, from 2021, ``PERSONEN_SINDS``) this view has
+every start year: the Dadermonitor counted the persons of 2015-2019 from the EMM file of 2020.
+"""
 
 RECHTSPRAAK_ONGEWIJZIGD = """
 Appeal and cassation (Jaarcijfers Mensenhandel 2024, Figuur 20 and 21, text at line 563 and
@@ -182,11 +221,29 @@ def _vormen_sql() -> str:
     return f"CASE WHEN len({known}) = 0 THEN ['onbekend'] ELSE {known} END"
 
 
+DM_HIERARCHIE = (
+    ("internationale_seksuele_uitbuiting", "go_su"),
+    ("binnenlandse_seksuele_uitbuiting", "bl_su"),
+    ("arbeidsuitbuiting", "au"),
+    ("criminele_uitbuiting", "cu"),
+)
+"""``DADERMONITOR_VORM``: the Rapporteur's form -> the Dadermonitor's, first match wins."""
+
+
+def _vorm_dm_sql(vormen: str) -> str:
+    """``DADERMONITOR_VORM`` over the list column ``vormen``."""
+    whens = " ".join(
+        f"WHEN list_contains({vormen}, '{v}') THEN '{code}'" for v, code in DM_HIERARCHIE
+    )
+    return f"CASE {whens} ELSE 'onbekend' END"
+
+
 def opsporingsonderzoeken_sql(con: duckdb.DuckDBPyConnection, as_of: dt.date | None = None) -> str:
     """The SELECT behind ``opsporingsonderzoeken`` (rules ``ARBEID_REGEL``,
     ``SEKSUELE_SPLITSING``, ``VORM_REGELS``, ``JAARTELLINGEN_VERVANGEN``)."""
     whens = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in JAARTELLING_VORM.items())
     return f"""
+SELECT *, {_vorm_dm_sql("vormen")} AS vorm_dm FROM (
 WITH jt AS ({_jaartellingen_sql(con, as_of)}),
 vervangen AS (SELECT DISTINCT instantie, jaar FROM jt),
 slachtoffers AS (
@@ -219,6 +276,7 @@ SELECT jt.jaar,
     jt.instantie, []::VARCHAR[] AS ca_codes,
     [CASE jt.vorm {whens} ELSE 'onbekend' END] AS vormen, 'jaartelling' AS bron
 FROM jt, range(1, jt.aantal_onderzoeken + 1) AS r(i)
+)
 """
 
 
@@ -240,6 +298,26 @@ WHERE p.rol = 'verdachte' AND o.jaar >= {PERSONEN_SINDS}
 """
 
 
+def betrokkenen_sql(as_of: dt.date | None = None) -> str:
+    """The SELECT behind ``betrokkenen_opsporing`` (rule ``BETROKKENEN_PER_ONDERZOEK``); only
+    persons of investigations in ``opsporingsonderzoeken`` from EMM records
+    (``JAARTELLINGEN_VERVANGEN``)."""
+    return f"""
+SELECT o.jaar, o.onderzoek_id, p.persoon_id, p.rol, o.instantie, o.vorm_dm
+FROM {_bron("emm__personen", as_of)} p
+JOIN opsporingsonderzoeken o ON o.onderzoek_id = p.onderzoek_naam AND o.bron = 'emm'
+"""
+
+
+ONDERZOEKEN_EN_BETROKKENEN_SQL = """
+SELECT jaar, 'onderzoek' AS soort, onderzoek_id, instantie FROM opsporingsonderzoeken
+UNION ALL
+SELECT jaar, rol AS soort, onderzoek_id, instantie FROM betrokkenen_opsporing
+"""
+"""Dadermonitor Figuur 4.1: investigations (corrected counts included) and the persons in them
+(``BETROKKENEN_PER_ONDERZOEK``), each row one counted unit."""
+
+
 def rechtspraak_sql(as_of: dt.date | None = None) -> str:
     """The SELECT behind ``rechtspraak_tabellen`` (rule ``RECHTSPRAAK_ONGEWIJZIGD``)."""
     parts = (
@@ -258,7 +336,8 @@ def rechtspraak_sql(as_of: dt.date | None = None) -> str:
 def create_investigation_views(
     con: duckdb.DuckDBPyConnection, as_of: dt.date | None = None
 ) -> None:
-    """Create TEMP views ``opsporingsonderzoeken`` and ``verdachten_opsporing`` from the EMM
+    """Create TEMP views ``opsporingsonderzoeken``, ``verdachten_opsporing``,
+    ``betrokkenen_opsporing`` and ``opsporing_onderzoeken_en_betrokkenen`` from the EMM
     snapshot in force (with the corrected counts of emm_jaartellingen when loaded); see the
     module docstring."""
     con.execute(
@@ -266,6 +345,11 @@ def create_investigation_views(
         f"{opsporingsonderzoeken_sql(con, as_of)}"
     )
     con.execute(f"CREATE OR REPLACE TEMP VIEW verdachten_opsporing AS {verdachten_sql(as_of)}")
+    con.execute(f"CREATE OR REPLACE TEMP VIEW betrokkenen_opsporing AS {betrokkenen_sql(as_of)}")
+    con.execute(
+        "CREATE OR REPLACE TEMP VIEW opsporing_onderzoeken_en_betrokkenen AS "
+        f"{ONDERZOEKEN_EN_BETROKKENEN_SQL}"
+    )
 
 
 def create_rechtspraak_views(con: duckdb.DuckDBPyConnection, as_of: dt.date | None = None) -> None:

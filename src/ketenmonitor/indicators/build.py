@@ -19,7 +19,7 @@ from ketenmonitor.config import Workspace
 from ketenmonitor.disclosure import ProtectedCell, ProtectedTable, protect, protect_catalogue
 from ketenmonitor.disclosure.catalogue import AuditReport, UnsafeTables
 from ketenmonitor.indicators import TableSpec, compute
-from ketenmonitor.indicators.jaarcijfers import CATALOGUE
+from ketenmonitor.indicators.catalogue import CATALOGUE
 from ketenmonitor.warehouse import Warehouse
 
 CELLS_TABLE = """

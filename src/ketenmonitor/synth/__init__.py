@@ -32,6 +32,14 @@ from ketenmonitor.contracts import (
     storage_type,
 )
 
+REFERENCE_WRITERS = (
+    "ref_gemeenten",
+    "ref_bevolking",
+    "ref_gemeente_herindeling",
+    "ref_politie_eenheden",
+)
+"""Reference deliveries written from public data by ``synth.reference``."""
+
 SYNTH_PEILDATUM = dt.date(2025, 6, 30)
 """Peildatum of every synthetic delivery."""
 
@@ -275,13 +283,23 @@ def write_delivery(
         from ketenmonitor.synth.emm import write_emm, write_emm_jaartellingen
 
         return (
-            write_emm(out, scale=scale) if contract.name == "emm" else write_emm_jaartellingen(out)
+            write_emm(out, scale=scale)
+            if contract.name == "emm"
+            else write_emm_jaartellingen(out, scale=scale)
         )
     if contract.name in ("om", "om_dossierstudie"):  # calibrated to Figuur 15-19, 22-24
         from ketenmonitor.synth.om import write_om, write_om_dossierstudie
 
         writer = write_om if contract.name == "om" else write_om_dossierstudie
         return writer(out, scale=scale)
+    if contract.name == "politie":  # calibrated to the Dadermonitor, chapter 3
+        from ketenmonitor.synth.politie import write_politie
+
+        return write_politie(out, scale=scale)
+    if contract.name in REFERENCE_WRITERS:  # real, public municipalities and units
+        from ketenmonitor.synth import reference
+
+        return Path(getattr(reference, f"write_{contract.name}")(out))
     if contract.name == "rechtspraak":  # the council's tables as published (Figuur 20-21)
         from ketenmonitor.synth.rechtspraak import write_rechtspraak
 

@@ -1,8 +1,12 @@
-"""A synthetic EMM delivery calibrated to the Jaarcijfers Mensenhandel 2024, chapter 2 'Opsporing'.
+"""A synthetic EMM delivery calibrated to the Jaarcijfers Mensenhandel 2024, chapter 2 'Opsporing',
+and to the Dadermonitor mensenhandel 2015-2019, chapter 4 'Opsporing'.
 
 ``write_emm(out_dir, scale=1, seed=...)`` writes ``emm.xlsx`` (the emm contract: sheets
-onderzoeken and personen) with the investigations started in 2020-2024 and the persons in
-those of 2021-2024. After the real ingestion and
+onderzoeken and personen) with the investigations started in 2015-2024 and the persons in
+those of 2015-2019 and 2021-2024; ``write_emm_jaartellingen(out_dir, scale=1)`` writes the
+ISZW-DO's corrected yearly counts for 2015-2019 (contract emm_jaartellingen). The 2020-2024
+part is drawn from its own seeded generator and is the same as before the Dadermonitor part was
+added. After the real ingestion and
 ``ketenmonitor.domain.investigations.create_investigation_views``, Figuur 13 and 14 and the
 numbers the text states equal the publication exactly:
 
@@ -22,6 +26,17 @@ its persons) ``scale`` times under new names, so every count multiplies by ``sca
 
 2020 has no persons: the EMM file in its current form exists since 2021 and the Rapporteur takes
 2020 from earlier studies (section 4, lines 734 and 740).
+
+Dadermonitor 2015-2019 (``DM_*``, ``_dadermonitor``): with both deliveries ingested, chapter 4's
+Figuur 4.1 (investigations and persons by role per year), 4.3 (by body, year and form) and 4.4
+(police investigations by unit, year and form) equal the publication, and Figuur 4.2's published
+cells and the text's numbers hold. The police's unit x year x form table is not published, only
+its three two-way margins (Figuur 4.4's years and forms and the police row of the year x form
+table chosen in ``DM_VORM_JAAR``); one table with those margins, closest to proportional, was
+found once with scipy.optimize.milp and is written out in ``DM_POLITIE`` (asserted at run time,
+no solver runs here). The ISZW-DO's own list in the EMM file (``DM_NLA_EMM``, another definition
+of an investigation, lines 4703-4713) differs from its corrected counts (``DM_ISZW``) and has no
+persons; the corrected counts replace it (rule ``JAARTELLINGEN_VERVANGEN``).
 """
 
 from __future__ import annotations
@@ -369,6 +384,251 @@ def _onderzoek_row(o: Onderzoek, rng: random.Random) -> dict[str, Any]:
     }
 
 
+# --- Dadermonitor mensenhandel 2015-2019, chapter 4 -------------------------------------------
+
+DM_YEARS = (2015, 2016, 2017, 2018, 2019)
+DM_FORMS = ("bl_su", "go_su", "au", "cu", "onbekend")
+
+DM_VORM_JAAR = {
+    "bl_su": (78, 80, 79, 82, 76),
+    "go_su": (72, 68, 66, 74, 42),
+    "au": (17, 20, 14, 16, 7),
+    "cu": (5, 6, 7, 7, 16),
+    "onbekend": (23, 17, 25, 29, 28),
+}
+"""Figuur 4.2 (investigations by form and year; its cells did not survive the PDF extraction).
+Published: the totals 395/322/74/41/122 (Figuur 4.3), 2019 GO-SU 42, AU 7, CU 16, GO-SU 'gemiddeld
+zeventig' in 2015-2018, CU 'gemiddeld zes' before 2019, AU 'gemiddeld 17' (2015-2018), BL-SU
+'ongeveer tachtig per jaar', Onbekend 'niet wezenlijk gestegen' from 2018 to 2019 (lines
+4905-4948). The other cells are chosen within these."""
+
+DM_ISZW = (13, 16, 10, 11, 4)
+"""Figuur 4.3 row ISZW-DO: the corrected yearly counts, all labour exploitation (line 4675)."""
+
+DM_NLA_EMM = (18, 22, 15, 17, 9)
+"""The ISZW-DO's own list in the EMM file (another definition; not published, chosen to differ)."""
+
+DM_KMAR: dict[str, tuple[int, ...]] = {
+    "bl_su": (1, 0, 0, 0, 0),
+    "go_su": (6, 2, 2, 2, 1),
+    "au": (0, 0, 0, 1, 0),
+    "cu": (0, 0, 0, 0, 0),
+    "onbekend": (2, 1, 0, 0, 1),
+}
+"""Figuur 4.3 row KMar: years 9/3/2/3/2 and forms 1/13/1/0/4; the split over years is chosen."""
+
+DM_POLITIE: dict[str, dict[str, tuple[int, ...]]] = {
+    "POL-LE": {"bl_su": (0, 0, 0, 0, 0), "go_su": (0, 2, 1, 2, 0), "au": (0, 0, 0, 0, 1),
+               "cu": (0, 0, 0, 1, 2), "onbekend": (0, 0, 0, 1, 2)},
+    "POL-LB": {"bl_su": (2, 3, 3, 4, 4), "go_su": (5, 5, 6, 8, 5), "au": (0, 0, 1, 1, 0),
+               "cu": (0, 0, 0, 0, 2), "onbekend": (1, 1, 2, 2, 2)},
+    "POL-MN": {"bl_su": (7, 3, 7, 11, 6), "go_su": (3, 2, 3, 5, 0), "au": (0, 0, 0, 0, 0),
+               "cu": (0, 0, 0, 0, 1), "onbekend": (2, 1, 2, 4, 2)},
+    "POL-ZWB": {"bl_su": (7, 12, 8, 6, 4), "go_su": (2, 3, 1, 2, 0), "au": (0, 0, 0, 0, 0),
+                "cu": (0, 1, 1, 0, 0), "onbekend": (2, 4, 3, 3, 1)},
+    "POL-OB": {"bl_su": (10, 6, 5, 7, 5), "go_su": (8, 7, 5, 6, 1), "au": (0, 0, 0, 0, 0),
+               "cu": (0, 0, 0, 0, 1), "onbekend": (3, 0, 2, 2, 2)},
+    "POL-RT": {"bl_su": (6, 7, 6, 6, 10), "go_su": (5, 6, 5, 4, 4), "au": (1, 0, 0, 0, 0),
+               "cu": (0, 0, 0, 0, 2), "onbekend": (3, 2, 3, 3, 5)},
+    "POL-DH": {"bl_su": (7, 7, 7, 5, 8), "go_su": (7, 7, 6, 6, 4), "au": (1, 1, 0, 1, 1),
+               "cu": (0, 0, 1, 1, 1), "onbekend": (2, 1, 2, 2, 3)},
+    "POL-NH": {"bl_su": (5, 9, 8, 7, 7), "go_su": (6, 8, 7, 7, 6), "au": (0, 1, 1, 1, 0),
+               "cu": (2, 2, 2, 2, 2), "onbekend": (1, 2, 3, 2, 3)},
+    "POL-AM": {"bl_su": (7, 5, 6, 7, 5), "go_su": (11, 8, 10, 12, 6), "au": (1, 0, 1, 0, 0),
+               "cu": (2, 1, 2, 2, 3), "onbekend": (3, 2, 3, 3, 2)},
+    "POL-NN": {"bl_su": (14, 10, 14, 9, 12), "go_su": (13, 9, 12, 9, 9), "au": (1, 1, 1, 0, 1),
+               "cu": (1, 1, 0, 0, 1), "onbekend": (1, 0, 2, 2, 2)},
+    "POL-ON": {"bl_su": (12, 18, 15, 20, 15), "go_su": (6, 9, 8, 11, 6), "au": (0, 1, 0, 1, 0),
+               "cu": (0, 1, 1, 1, 1), "onbekend": (3, 3, 3, 5, 3)},
+}  # fmt: skip
+"""Police investigations by unit, form and year (one table with Figuur 4.4's margins)."""
+
+DM_FIGUUR_4_4 = {
+    "POL-LE": ((0, 2, 1, 4, 5), (0, 5, 1, 3, 3)),
+    "POL-LB": ((8, 9, 12, 15, 13), (16, 29, 2, 2, 8)),
+    "POL-MN": ((12, 6, 12, 20, 9), (34, 13, 0, 1, 11)),
+    "POL-ZWB": ((11, 20, 13, 11, 5), (37, 8, 0, 2, 13)),
+    "POL-OB": ((21, 13, 12, 15, 9), (33, 27, 0, 1, 9)),
+    "POL-RT": ((15, 15, 14, 13, 21), (35, 24, 1, 2, 16)),
+    "POL-DH": ((17, 16, 16, 15, 17), (34, 30, 4, 3, 10)),
+    "POL-NH": ((14, 22, 21, 19, 18), (36, 34, 3, 10, 11)),
+    "POL-AM": ((24, 16, 22, 24, 16), (30, 47, 2, 10, 13)),
+    "POL-NN": ((30, 21, 29, 20, 25), (59, 52, 4, 3, 7)),
+    "POL-ON": ((21, 32, 27, 38, 25), (80, 40, 2, 4, 17)),
+}
+"""Figuur 4.4: per unit (years 2015-2019, forms BL-SU GO-SU AU CU Onbekend); only asserted."""
+
+DM_SU_ONBEKEND = 67
+"""Of the 122 'Onbekend': sexual exploitation, domestic or cross-border unknown (784 sexual,
+line 4869, minus 395 + 322; line 4874)."""
+
+DM_SPLIT_VIA_SLACHTOFFERS = 66
+"""Sexual investigations without a bronland whose split the victims' nationality decides
+(B1.4.2, footnote 5, line 9574)."""
+
+DM_FIGUUR_4_1 = {
+    "verdachte": (180, 179, 173, 134, 118),
+    "slachtoffer": (162, 171, 176, 157, 152),
+    "overig": (146, 105, 128, 125, 76),
+}
+"""Figuur 4.1: persons per investigation by role and start year (ISZW-DO's are missing)."""
+
+DM_VROUWELIJKE_VERDACHTEN = 82
+"""Female suspects in the EMM file 2015-2019 (chapter 8, line 8103: '82 ten opzichte van 135')."""
+
+BUITENLAND = ("RO", "HU", "BG", "PL", "NG", "BR", "CO", "TH", "UA", "CN", "DO", "SK", "LT")
+
+
+@dataclass
+class DmOnderzoek:
+    jaar: int
+    instantie: str
+    vorm: str  # bl_su, go_su, au, cu, onbekend (as the Dadermonitor classifies it)
+    start: dt.date
+    naam: str = ""
+    su_onbekend: bool = False  # sexual, split unknown
+    via_slachtoffers: bool = False  # no bronland: the victims' nationality decides
+    personen: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _dm_check() -> None:
+    for unit, (years, forms) in DM_FIGUUR_4_4.items():
+        cells = DM_POLITIE[unit]
+        assert tuple(sum(cells[f][k] for f in DM_FORMS) for k in range(5)) == years, unit
+        assert tuple(sum(cells[f]) for f in DM_FORMS) == forms, unit
+    for f in DM_FORMS:
+        for k in range(5):
+            police = sum(DM_POLITIE[u][f][k] for u in DM_POLITIE)
+            iszw = DM_ISZW[k] if f == "au" else 0
+            assert police + DM_KMAR[f][k] + iszw == DM_VORM_JAAR[f][k], (f, k)
+
+
+def _dm_investigations(rng: random.Random) -> list[DmOnderzoek]:
+    """The EMM records of the police and the KMar, and the ISZW-DO's own list, 2015-2019."""
+    _dm_check()
+    cells: dict[str, dict[str, tuple[int, ...]]] = {**DM_POLITIE, "KMAR": DM_KMAR}
+    out: list[DmOnderzoek] = []
+    for k, year in enumerate(DM_YEARS):
+
+        def start(y: int = year) -> dt.date:
+            return dt.date(y, 1, 1) + dt.timedelta(days=rng.randint(0, 364))
+
+        for unit, forms in cells.items():
+            for f in DM_FORMS:
+                out += [DmOnderzoek(year, unit, f, start()) for _ in range(forms[f][k])]
+        out += [DmOnderzoek(year, "NLA", "au", start()) for _ in range(DM_NLA_EMM[k])]
+    unknown = [o for o in out if o.vorm == "onbekend"]
+    for o in rng.sample(unknown, DM_SU_ONBEKEND):
+        o.su_onbekend = True
+    sexual = [o for o in out if o.vorm in ("bl_su", "go_su")]
+    for o in rng.sample(sexual, DM_SPLIT_VIA_SLACHTOFFERS):
+        o.via_slachtoffers = True
+    out.sort(key=lambda o: (o.start, o.instantie, o.vorm))
+    for i, o in enumerate(out):
+        o.naam = f"Onderzoek-{o.jaar}-{i + 1:04d}"
+    return out
+
+
+def _dm_persons(invs: list[DmOnderzoek], rng: random.Random) -> None:
+    """Figuur 4.1's persons, in the investigations of the police and the KMar only."""
+    n = [900000]
+    women = set(rng.sample(range(sum(DM_FIGUUR_4_1["verdachte"])), DM_VROUWELIJKE_VERDACHTEN))
+    suspect_no = 0
+    for k, year in enumerate(DM_YEARS):
+        year_inv = [o for o in invs if o.jaar == year and o.instantie != "NLA"]
+        # victims: first one for every investigation whose split rests on them
+        decisive = [o for o in year_inv if o.via_slachtoffers]
+        n_victims = DM_FIGUUR_4_1["slachtoffer"][k]
+        targets = decisive + [rng.choice(year_inv) for _ in range(n_victims - len(decisive))]
+        for o in targets:
+            n[0] += 1
+            if o.vorm == "bl_su":
+                nat: str | None = "NL"
+            elif o.vorm == "go_su":
+                nat = rng.choice(BUITENLAND)
+            elif o.su_onbekend:
+                nat = rng.choice((None, "XXX"))
+            else:
+                nat = rng.choice(("NL", "RO", "PL", "BG", "UA", "NG", None))
+            o.personen.append(_dm_person(o, n[0], "slachtoffer", nat, rng))
+        for _ in range(DM_FIGUUR_4_1["verdachte"][k]):
+            o = rng.choice(year_inv)
+            n[0] += 1
+            nat = rng.choice(("NL", "NL", "NL", "RO", "BG", "HU", "PL", "NG", "MA", "TR", None))
+            p = _dm_person(o, n[0], "verdachte", nat, rng)
+            p["geslacht"] = "V" if suspect_no in women else rng.choice(("M",) * 15 + (None,))
+            suspect_no += 1
+            o.personen.append(p)
+        for _ in range(DM_FIGUUR_4_1["overig"][k]):
+            o = rng.choice(year_inv)
+            n[0] += 1
+            o.personen.append(_dm_person(o, n[0], "overig", rng.choice(("NL", None)), rng))
+
+
+def _dm_person(
+    o: DmOnderzoek, n: int, rol: str, nat: str | None, rng: random.Random
+) -> dict[str, Any]:
+    age = rng.randint(19, 55) if rol == "verdachte" else rng.randint(16, 50)
+    return {
+        "persoon_id": f"EMM-P-{n:06d}",
+        "onderzoek_naam": o.naam,
+        "rol": rol,
+        "startdatum_onderzoek": o.start,
+        "geslacht": rng.choice(("M", "V", "V")),
+        "geboortedatum": _birth(o.start, age, rng) if rng.random() < 0.8 else None,
+        "leeftijd_bij_start": None,
+        "nationaliteit": nat,
+        "geboorteland": None,
+    }
+
+
+def _dm_onderzoek_row(o: DmOnderzoek, rng: random.Random) -> dict[str, Any]:
+    """One EMM record whose classification by the domain rules is ``o.vorm``."""
+    seksueel: str | None = "niet_seksueel"
+    vormen: list[str] | None = None
+    ca: list[str] = ["overig"] if rng.random() < 0.3 else []
+    bronlanden: list[str] | None = None
+    if o.vorm in ("bl_su", "go_su") or o.su_onbekend:
+        seksueel = "seksueel"
+        vormen = ["seksueel"] if rng.random() < 0.7 else None
+        if o.vorm == "bl_su" and not o.via_slachtoffers:
+            bronlanden = ["NL"]
+        elif o.vorm == "go_su" and not o.via_slachtoffers:
+            bronlanden = [rng.choice(BUITENLAND)]
+        elif o.su_onbekend and rng.random() < 0.3:
+            bronlanden = ["XXX"]
+    elif o.vorm == "au":
+        vormen = ["arbeid"]
+        ca = ["U02", *ca]
+        if rng.random() < 0.5:
+            bronlanden = [rng.choice(("PL", "RO", "UA", "IN", "PH", "BG"))]
+    elif o.vorm == "cu":
+        vormen = ["bedelarij" if rng.random() < 0.15 else "crimineel"]
+    else:
+        seksueel = rng.choice(("onbekend", None))
+        vormen = ["onbekend"] if rng.random() < 0.5 else None
+    inzending = None
+    if rng.random() < 0.4:
+        inzending = o.start + dt.timedelta(days=rng.randint(60, 500))
+    return {
+        "onderzoek_naam": o.naam,
+        "startdatum": o.start,
+        "instantie": o.instantie,
+        "ca_codes": ca or None,
+        "seksueel": seksueel,
+        "uitbuitingsvormen": vormen,
+        "bronlanden": bronlanden,
+        "inzending_om": inzending,
+    }
+
+
+def _dadermonitor(rng: random.Random) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Rows of onderzoeken and personen for 2015-2019 (the Dadermonitor part)."""
+    invs = _dm_investigations(rng)
+    _dm_persons(invs, rng)
+    return [_dm_onderzoek_row(o, rng) for o in invs], [p for o in invs for p in o.personen]
+
+
 def delivery(
     scale: int = 1, seed: int = DEFAULT_SEED
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -381,6 +641,9 @@ def delivery(
     _victims_and_others(invs, rng, next_id)
     base_o = [_onderzoek_row(o, rng) for o in invs]
     base_p = [p for o in invs for p in o.personen]
+    dm_o, dm_p = _dadermonitor(random.Random(f"{seed}-emm-dm"))
+    base_o = dm_o + base_o
+    base_p = dm_p + base_p
     onderzoeken: list[dict[str, Any]] = []
     personen: list[dict[str, Any]] = []
     for rep in range(scale):
@@ -398,7 +661,8 @@ def delivery(
 
 
 def write_emm(out_dir: Path, scale: int = 1, seed: int = DEFAULT_SEED) -> Path:
-    """Write ``emm.xlsx`` (contract emm) calibrated to Figuur 13 and 14; return its path."""
+    """Write ``emm.xlsx`` (contract emm) calibrated to Figuur 13 and 14 of the Jaarcijfers 2024
+    and Figuur 4.1-4.4 of the Dadermonitor 2015-2019; return its path."""
     contract = load_contract("emm")
     onderzoeken, personen = delivery(scale, seed)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -408,15 +672,32 @@ def write_emm(out_dir: Path, scale: int = 1, seed: int = DEFAULT_SEED) -> Path:
     return path
 
 
-def write_emm_jaartellingen(out_dir: Path) -> Path:
-    """Write ``emm_jaartellingen.xlsx`` (contract emm_jaartellingen) without counts.
+def jaartellingen(scale: int = 1) -> list[dict[str, Any]]:
+    """The rows of the sheet jaartellingen: the ISZW-DO's corrected counts for 2015-2019."""
+    return [
+        {
+            "instantie": "NLA",
+            "jaar": year,
+            "vorm": "au",
+            "aantal_onderzoeken": n * scale,
+            "aantal_verdachten": None,
+            "toelichting": "Gestarte opsporingsonderzoeken volgens de definitie van het EMM, "
+            "gecorrigeerd door ISZW-DO",
+        }
+        for year, n in zip(DM_YEARS, DM_ISZW, strict=True)
+    ]
 
-    The Jaarcijfers 2024 used the EMM records for every body, the NLA included (the NLA disputed
-    its count only after delivery, section 4 line 734), so the calibrated world has no corrected
-    yearly counts. An empty delivery keeps ``ketenmonitor synth`` and ``demo`` complete without
-    replacing any agency's investigations (rule ``JAARTELLINGEN_VERVANGEN``)."""
+
+def write_emm_jaartellingen(out_dir: Path, scale: int = 1) -> Path:
+    """Write ``emm_jaartellingen.xlsx`` (contract emm_jaartellingen): the ISZW-DO's corrected
+    yearly counts of 2015-2019 that the Dadermonitor used instead of its EMM records
+    (Dadermonitor 2015-2019, lines 4703-4713 and 9563-9572; Figuur 4.3 row ISZW-DO).
+
+    There are none for 2020-2024: the Jaarcijfers 2024 used the EMM records for every body, the
+    NLA included (the NLA disputed its count only after delivery, section 4 line 734), so
+    Figures 13 and 14 do not change when this delivery is ingested."""
     contract = load_contract("emm_jaartellingen")
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "emm_jaartellingen.xlsx"
-    _write_xlsx(path, [(contract.tables[0], [])])
+    _write_xlsx(path, [(contract.tables[0], jaartellingen(scale))])
     return path

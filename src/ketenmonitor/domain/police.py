@@ -1,0 +1,131 @@
+"""Police incidents (CBS/BVH) as the Dadermonitor mensenhandel 2015-2019 counts them (chapter 3
+'Signalering', appendix B1.3; ../shared/seeds/000_4e969fc2f04dad69.txt lines 3560-4330 and
+9364-9482).
+
+``create_police_views(con, as_of=None)`` creates TEMP views on a warehouse connection:
+
+``politie_incidenten``: one row per incident with at least one trafficking feitcode, with
+``jaar`` (meldjaar), ``incident_id``, ``feitcodes`` (trafficking codes), ``vorm`` (``VORM_REGEL``:
+seksueel / arbeid / crimineel / overig / onbekend), ``vorm4`` (overig and orgaan joined to
+onbekend), ``politie_eenheid`` (code, ``onbekend`` when unknown), ``eenheid_bekend``,
+``aangifte`` (BOOLEAN), ``gemeente_2019`` (pleeggemeente in the 2019 division, NULL when unknown),
+``gemeente_naam``, ``lokaal`` (counts in the municipal tables: not F564), ``overige_feiten``
+(categories of the other offences), ``slachtoffers`` and ``verdachten`` (involvements).
+
+``politie_personen``: one row per involvement (``rol`` slachtoffer / aangever / verdachte) with
+``jaar``, ``incident_id``, ``persoon_id``, ``bestand`` (slachtoffer for the victim file, which
+also holds aangevers, verdachte) and the incident's ``vorm4``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+
+VORM_REGEL = """
+Form of an incident (Dadermonitor 2015-2019, §3.3.1 lines 3568-3581 and B1.3 lines 9377-9399):
+F561 -> seksueel, F562 -> arbeid, F563 -> crimineel; F565 (overige vormen) and F564 (gedwongen
+orgaanverwijdering) -> overig, shown apart only in Figuur 3.2; F5293 (the general code used until
+2017) -> onbekend. After Figuur 3.2 overig counts as onbekend (``vorm4``). An incident with codes
+of several forms takes the first of seksueel, arbeid, crimineel, overig, onbekend.
+"""
+
+LOKAAL_REGEL = """
+Municipal tables (B1.3 lines 9416-9429): incidents with a pleeggemeente, F564 excluded, counted
+in the 2019 division (Littenseradiel wholly to Súdwest-Fryslân), per 10,000 inhabitants on
+1 January 2019.
+"""
+
+HERINDELING_JAAR = 2019
+
+
+def _bron(table: str, as_of: dt.date | None) -> str:
+    if as_of is None:
+        return f"current.{table}"
+    return f"{table}_as_of(DATE '{as_of.isoformat()}')"
+
+
+def _has(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    return bool(
+        con.execute(
+            "SELECT count(*) FROM information_schema.tables "
+            "WHERE table_schema = 'current' AND table_name = ?",
+            [table],
+        ).fetchall()[0][0]
+    )
+
+
+def incidenten_sql(con: duckdb.DuckDBPyConnection, as_of: dt.date | None = None) -> str:
+    if _has(con, "ref_gemeente_herindeling__herindeling"):
+        herindeling = (
+            "SELECT oude_gemeentecode AS oud, nieuwe_gemeentecode AS nieuw FROM "
+            f"{_bron('ref_gemeente_herindeling__herindeling', as_of)} "
+            f"WHERE jaar = {HERINDELING_JAAR}"
+        )
+    else:
+        herindeling = "SELECT NULL::VARCHAR AS oud, NULL::VARCHAR AS nieuw WHERE false"
+    if _has(con, "ref_gemeenten__gemeenten"):
+        namen = (
+            "SELECT gemeentecode AS code, any_value(naam) AS naam FROM "
+            f"{_bron('ref_gemeenten__gemeenten', as_of)} "
+            f"WHERE geldig_van <= {HERINDELING_JAAR} AND (geldig_tot IS NULL "
+            f"OR geldig_tot >= {HERINDELING_JAAR}) GROUP BY code"
+        )
+    else:
+        namen = "SELECT NULL::VARCHAR AS code, NULL::VARCHAR AS naam WHERE false"
+    return f"""
+WITH f AS (
+    SELECT incident_id,
+        list(feitcode ORDER BY volgnummer) FILTER (WHERE feitcode LIKE 'F5%') AS codes,
+        list(DISTINCT feitcode) FILTER (WHERE feitcode LIKE 'CAT-%') AS overige
+    FROM {_bron("politie__feiten", as_of)} GROUP BY incident_id
+),
+p AS (
+    SELECT incident_id,
+        count(*) FILTER (WHERE rol IN ('slachtoffer', 'aangever')) AS slachtoffers,
+        count(*) FILTER (WHERE rol = 'verdachte') AS verdachten
+    FROM {_bron("politie__personen", as_of)} GROUP BY incident_id
+),
+h AS ({herindeling}),
+n AS ({namen}),
+i AS (
+    SELECT i.*, f.codes, coalesce(f.overige, []::VARCHAR[]) AS overige,
+        CASE WHEN list_contains(f.codes, 'F561') THEN 'seksueel'
+            WHEN list_contains(f.codes, 'F562') THEN 'arbeid'
+            WHEN list_contains(f.codes, 'F563') THEN 'crimineel'
+            WHEN list_has_any(f.codes, ['F565', 'F564']) THEN 'overig'
+            ELSE 'onbekend' END AS vorm,
+        coalesce(h.nieuw, i.pleeggemeente) AS gemeente_2019
+    FROM {_bron("politie__incidenten", as_of)} i
+    JOIN f USING (incident_id)
+    LEFT JOIN h ON h.oud = i.pleeggemeente
+    WHERE len(f.codes) > 0
+)
+SELECT CAST(i.meldjaar AS INTEGER) AS jaar, i.incident_id, i.codes AS feitcodes, i.vorm,
+    CASE WHEN i.vorm = 'overig' THEN 'onbekend' ELSE i.vorm END AS vorm4,
+    coalesce(i.politie_eenheid, 'onbekend') AS politie_eenheid,
+    coalesce(i.politie_eenheid, 'onbekend') NOT IN ('onbekend') AS eenheid_bekend,
+    coalesce(i.aangifte, false) AS aangifte,
+    i.gemeente_2019, n.naam AS gemeente_naam,
+    i.gemeente_2019 IS NOT NULL AND NOT list_contains(i.codes, 'F564') AS lokaal,
+    i.overige AS overige_feiten,
+    coalesce(p.slachtoffers, 0) AS slachtoffers, coalesce(p.verdachten, 0) AS verdachten
+FROM i LEFT JOIN p USING (incident_id) LEFT JOIN n ON n.code = i.gemeente_2019
+"""
+
+
+def personen_sql(as_of: dt.date | None = None) -> str:
+    return f"""
+SELECT u.jaar, u.incident_id, p.persoon_id, p.rol,
+    CASE WHEN p.rol = 'verdachte' THEN 'verdachte' ELSE 'slachtoffer' END AS bestand,
+    u.vorm4
+FROM {_bron("politie__personen", as_of)} p
+JOIN politie_incidenten u USING (incident_id)
+"""
+
+
+def create_police_views(con: duckdb.DuckDBPyConnection, as_of: dt.date | None = None) -> None:
+    """Create the TEMP views ``politie_incidenten`` and ``politie_personen`` (module docstring)."""
+    con.execute(f"CREATE OR REPLACE TEMP VIEW politie_incidenten AS {incidenten_sql(con, as_of)}")
+    con.execute(f"CREATE OR REPLACE TEMP VIEW politie_personen AS {personen_sql(as_of)}")

@@ -1,0 +1,683 @@
+"""A calibrated synthetic police (CBS/BVH) delivery for the Dadermonitor mensenhandel 2015-2019,
+chapter 3 'Signalering' (../shared/seeds/000_4e969fc2f04dad69.txt, lines 3560-4330).
+
+Built by direct construction plus two small integer programs (scipy.optimize.milp): the exact
+counts per year and form are chosen so that every cell of Figuur 3.2 and 3.5 rounds to the
+published value (CBS rounds to fives, appendix B1.3.3); the police unit of each incident comes
+from an integer program whose constraints are the rounded cells of Figuur 3.3; the aangifte flag
+from one whose constraints are Figuur 3.5; the pleeggemeente reproduces the exact counts of
+Tabel 3.2 and the classes of Tabel B2.1 (with 447 incidents without pleeggemeente, note 1 of
+Tabel B2.1). Format: SPSS .sav per table in a ZIP (contract politie).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+from ketenmonitor.contracts import load_contract
+from ketenmonitor.synth import _write_sav
+from ketenmonitor.synth.reference import gemeenten_2019
+
+YEARS = (2015, 2016, 2017, 2018, 2019)
+FORMS4 = ("sx", "ar", "cr", "onb")
+DEFAULT_SEED = 3420
+
+INCIDENTS: dict[int, dict[str, int]] = {
+    2015: {"F5293": 409, "F565": 2, "F564": 0, "F563": 2, "F562": 1, "F561": 28},
+    2016: {"F5293": 31, "F565": 48, "F564": 1, "F563": 29, "F562": 42, "F561": 422},
+    2017: {"F5293": 0, "F565": 48, "F564": 0, "F563": 28, "F562": 42, "F561": 482},
+    2018: {"F5293": 0, "F565": 64, "F564": 1, "F563": 35, "F562": 50, "F561": 614},
+    2019: {"F5293": 0, "F565": 79, "F564": 1, "F563": 147, "F562": 59, "F561": 757},
+}
+"""Exact incidents per report year and trafficking code (each incident one code). Rounded to
+fives they give Figuur 3.2 (F565 and F564 together as 'Overige uitbuiting'), its totals and
+Figuur 3.5's totals; 3,422 in all ('3.420'). F564: three incidents (B1.3, line 9420)."""
+
+FORM4 = {"F561": "sx", "F562": "ar", "F563": "cr", "F5293": "onb", "F565": "onb", "F564": "onb"}
+
+UNITS = ("onbekend", "MN", "LB", "NH", "ZWB", "RT", "DH", "OB", "NN", "AM", "ON")
+FIG_3_3_YEARS = {
+    "onbekend": (40, 60, 90, 120, 135), "MN": (30, 45, 35, 35, 50), "LB": (15, 20, 30, 45, 85),
+    "NH": (25, 35, 30, 40, 110), "ZWB": (35, 40, 40, 60, 80), "RT": (40, 55, 60, 50, 55),
+    "DH": (40, 65, 55, 40, 70), "OB": (30, 45, 40, 75, 80), "NN": (40, 40, 65, 80, 135),
+    "AM": (75, 90, 65, 90, 85), "ON": (75, 80, 90, 120, 160),
+}  # fmt: skip
+"""Figuur 3.3 per unit and year (Noord-Holland 2016 printed '32': read as 35, see the fixture)."""
+FIG_3_3_FORMS = {
+    "onbekend": (335, 15, 35, 65), "MN": (125, 15, 10, 45), "LB": (140, 10, 20, 30),
+    "NH": (155, 20, 30, 35), "ZWB": (170, 10, 20, 55), "RT": (195, 15, 5, 50),
+    "DH": (175, 20, 20, 55), "OB": (195, 15, 10, 55), "NN": (210, 30, 30, 85),
+    "AM": (255, 25, 25, 95), "ON": (350, 30, 30, 120),
+}  # fmt: skip
+FIG_3_3_KNOWN_YEARS = (400, 515, 510, 640, 905)
+FIG_3_3_KNOWN_FORMS = (1970, 180, 205, 620)
+AANGIFTE_YEARS = (105, 150, 175, 270, 375)
+AANGIFTE_FORMS = (755, 45, 95, 180)
+GEEN_AANGIFTE_YEARS = (335, 420, 425, 495, 665)
+GEEN_AANGIFTE_FORMS = (1550, 145, 150, 505)
+"""Figuur 3.5 (forms: seksueel, arbeid, crimineel, onbekend)."""
+
+TABEL_3_2 = {
+    "Amsterdam": (74, 85, 61, 87, 81), "’s-Gravenhage": (30, 39, 37, 31, 44),
+    "Rotterdam": (26, 38, 35, 33, 41), "Arnhem": (22, 18, 31, 33, 36),
+    "Leeuwarden": (11, 5, 9, 33, 59), "Eindhoven": (14, 19, 20, 30, 19),
+    "Breda": (11, 9, 16, 18, 30), "Groningen": (13, 6, 22, 18, 22),
+    "Den Helder": (1, 0, 0, 5, 58), "Utrecht": (9, 13, 13, 17, 13),
+}  # fmt: skip
+"""Tabel 3.2, exact (Den Helder's three '<5' are 1, 0, 0: its total 64 leaves 1)."""
+ONBEKENDE_GEMEENTE = (58, 75, 78, 100, 136)
+"""Incidents without pleeggemeente per year: 447 in all (Tabel B2.1, note 1)."""
+B2_1_KLASSEN: tuple[tuple[str, str], ...] = (
+    ("Aa en Hunze", "minder dan 10"),
+    ("Aalsmeer", "minder dan 10"),
+    ("Aalten", "minder dan 10"),
+    ("Achtkarspelen", "minder dan 10"),
+    ("Alblasserdam", "minder dan 10"),
+    ("Albrandswaard", "minder dan 10"),
+    ("Alkmaar", "30 tot 50"),
+    ("Almelo", "10 tot 20"),
+    ("Almere", "20 tot 30"),
+    ("Alphen aan den Rijn", "10 tot 20"),
+    ("Alphen-Chaam", "minder dan 10"),
+    ("Altena", "minder dan 10"),
+    ("Ameland", "minder dan 10"),
+    ("Amersfoort", "20 tot 30"),
+    ("Amstelveen", "minder dan 10"),
+    ("Amsterdam", "meer dan 100"),
+    ("Apeldoorn", "30 tot 50"),
+    ("Appingedam", "minder dan 10"),
+    ("Arnhem", "meer dan 100"),
+    ("Assen", "minder dan 10"),
+    ("Asten", "minder dan 10"),
+    ("Baarle-Nassau", "minder dan 10"),
+    ("Baarn", "minder dan 10"),
+    ("Barendrecht", "minder dan 10"),
+    ("Barneveld", "minder dan 10"),
+    ("Beek", "minder dan 10"),
+    ("Beekdaelen", "minder dan 10"),
+    ("Beemster", "minder dan 10"),
+    ("Beesel", "minder dan 10"),
+    ("Berg en Dal", "minder dan 10"),
+    ("Bergeijk", "minder dan 10"),
+    ("Bergen (L.)", "minder dan 10"),
+    ("Bergen (NH.)", "minder dan 10"),
+    ("Bergen op Zoom", "minder dan 10"),
+    ("Berkelland", "minder dan 10"),
+    ("Bernheze", "minder dan 10"),
+    ("Best", "minder dan 10"),
+    ("Beuningen", "minder dan 10"),
+    ("Beverwijk", "minder dan 10"),
+    ("Bladel", "minder dan 10"),
+    ("Blaricum", "minder dan 10"),
+    ("Bloemendaal", "minder dan 10"),
+    ("Bodegraven-Reeuwijk", "minder dan 10"),
+    ("Boekel", "minder dan 10"),
+    ("Borger-Odoorn", "minder dan 10"),
+    ("Borne", "10 tot 20"),
+    ("Borsele", "minder dan 10"),
+    ("Boxmeer", "20 tot 30"),
+    ("Boxtel", "minder dan 10"),
+    ("Breda", "50 tot 100"),
+    ("Brielle", "minder dan 10"),
+    ("Bronckhorst", "minder dan 10"),
+    ("Brummen", "minder dan 10"),
+    ("Brunssum", "minder dan 10"),
+    ("Bunnik", "minder dan 10"),
+    ("Bunschoten", "minder dan 10"),
+    ("Buren", "minder dan 10"),
+    ("Capelle aan den IJssel", "10 tot 20"),
+    ("Castricum", "minder dan 10"),
+    ("Coevorden", "minder dan 10"),
+    ("Cranendonck", "20 tot 30"),
+    ("Cuijk", "minder dan 10"),
+    ("Culemborg", "minder dan 10"),
+    ("Dalfsen", "minder dan 10"),
+    ("Dantumadiel", "minder dan 10"),
+    ("De Bilt", "minder dan 10"),
+    ("De Fryske Marren", "minder dan 10"),
+    ("De Ronde Venen", "minder dan 10"),
+    ("De Wolden", "minder dan 10"),
+    ("Delft", "minder dan 10"),
+    ("Delfzijl", "minder dan 10"),
+    ("Den Helder", "50 tot 100"),
+    ("Deurne", "minder dan 10"),
+    ("Deventer", "minder dan 10"),
+    ("Diemen", "minder dan 10"),
+    ("Dinkelland", "minder dan 10"),
+    ("Doesburg", "minder dan 10"),
+    ("Doetinchem", "minder dan 10"),
+    ("Dongen", "minder dan 10"),
+    ("Dordrecht", "minder dan 10"),
+    ("Drechterland", "minder dan 10"),
+    ("Drimmelen", "minder dan 10"),
+    ("Dronten", "10 tot 20"),
+    ("Druten", "minder dan 10"),
+    ("Duiven", "minder dan 10"),
+    ("Echt-Susteren", "minder dan 10"),
+    ("Edam-Volendam", "minder dan 10"),
+    ("Ede", "10 tot 20"),
+    ("Eemnes", "minder dan 10"),
+    ("Eersel", "minder dan 10"),
+    ("Eijsden-Margraten", "10 tot 20"),
+    ("Eindhoven", "meer dan 100"),
+    ("Elburg", "minder dan 10"),
+    ("Emmen", "minder dan 10"),
+    ("Enkhuizen", "minder dan 10"),
+    ("Enschede", "30 tot 50"),
+    ("Epe", "minder dan 10"),
+    ("Ermelo", "minder dan 10"),
+    ("Etten-Leur", "minder dan 10"),
+    ("Geertruidenberg", "minder dan 10"),
+    ("Geldrop-Mierlo", "minder dan 10"),
+    ("Gemert-Bakel", "minder dan 10"),
+    ("Gennep", "minder dan 10"),
+    ("Gilze en Rijen", "minder dan 10"),
+    ("Goeree-Overflakkee", "minder dan 10"),
+    ("Goes", "20 tot 30"),
+    ("Goirle", "minder dan 10"),
+    ("Gooise Meren", "minder dan 10"),
+    ("Gorinchem", "minder dan 10"),
+    ("Gouda", "minder dan 10"),
+    ("Grave", "10 tot 20"),
+    ("Groningen", "50 tot 100"),
+    ("Gulpen-Wittem", "minder dan 10"),
+    ("Haaksbergen", "minder dan 10"),
+    ("Haaren", "minder dan 10"),
+    ("Haarlem", "20 tot 30"),
+    ("Haarlemmermeer", "20 tot 30"),
+    ("Halderberge", "minder dan 10"),
+    ("Hardenberg", "10 tot 20"),
+    ("Harderwijk", "30 tot 50"),
+    ("Hardinxveld-Giessendam", "minder dan 10"),
+    ("Harlingen", "minder dan 10"),
+    ("Hattem", "minder dan 10"),
+    ("Heemskerk", "minder dan 10"),
+    ("Heemstede", "minder dan 10"),
+    ("Heerde", "minder dan 10"),
+    ("Heerenveen", "minder dan 10"),
+    ("Heerhugowaard", "20 tot 30"),
+    ("Heerlen", "30 tot 50"),
+    ("Heeze-Leende", "minder dan 10"),
+    ("Heiloo", "minder dan 10"),
+    ("Hellendoorn", "minder dan 10"),
+    ("Hellevoetsluis", "minder dan 10"),
+    ("Helmond", "20 tot 30"),
+    ("Hendrik-Ido-Ambacht", "minder dan 10"),
+    ("Hengelo", "10 tot 20"),
+    ("Het Hogeland", "minder dan 10"),
+    ("Heumen", "minder dan 10"),
+    ("Heusden", "minder dan 10"),
+    ("Hillegom", "minder dan 10"),
+    ("Hilvarenbeek", "minder dan 10"),
+    ("Hilversum", "minder dan 10"),
+    ("Hoeksche Waard", "minder dan 10"),
+    ("Hof van Twente", "minder dan 10"),
+    ("Hollands Kroon", "minder dan 10"),
+    ("Hoogeveen", "minder dan 10"),
+    ("Hoorn", "minder dan 10"),
+    ("Horst aan de Maas", "minder dan 10"),
+    ("Houten", "minder dan 10"),
+    ("Huizen", "minder dan 10"),
+    ("Hulst", "minder dan 10"),
+    ("IJsselstein", "minder dan 10"),
+    ("Kaag en Braassem", "minder dan 10"),
+    ("Kampen", "minder dan 10"),
+    ("Kapelle", "minder dan 10"),
+    ("Katwijk", "minder dan 10"),
+    ("Kerkrade", "minder dan 10"),
+    ("Koggenland", "minder dan 10"),
+    ("Krimpen aan den IJssel", "minder dan 10"),
+    ("Krimpenerwaard", "minder dan 10"),
+    ("Laarbeek", "minder dan 10"),
+    ("Landerd", "minder dan 10"),
+    ("Landgraaf", "minder dan 10"),
+    ("Landsmeer", "minder dan 10"),
+    ("Langedijk", "minder dan 10"),
+    ("Lansingerland", "minder dan 10"),
+    ("Laren", "minder dan 10"),
+    ("Leeuwarden", "meer dan 100"),
+    ("Leiden", "10 tot 20"),
+    ("Leiderdorp", "minder dan 10"),
+    ("Leidschendam-Voorburg", "minder dan 10"),
+    ("Lelystad", "minder dan 10"),
+    ("Leudal", "30 tot 50"),
+    ("Leusden", "minder dan 10"),
+    ("Lingewaard", "minder dan 10"),
+    ("Lisse", "minder dan 10"),
+    ("Lochem", "minder dan 10"),
+    ("Loon op Zand", "minder dan 10"),
+    ("Lopik", "minder dan 10"),
+    ("Loppersum", "minder dan 10"),
+    ("Losser", "minder dan 10"),
+    ("Maasdriel", "minder dan 10"),
+    ("Maasgouw", "minder dan 10"),
+    ("Maassluis", "minder dan 10"),
+    ("Maastricht", "10 tot 20"),
+    ("Medemblik", "minder dan 10"),
+    ("Meerssen", "minder dan 10"),
+    ("Meierijstad", "minder dan 10"),
+    ("Meppel", "minder dan 10"),
+    ("Middelburg", "20 tot 30"),
+    ("Midden Groningen", "minder dan 10"),
+    ("Midden-Delfland", "minder dan 10"),
+    ("Midden-Drenthe", "minder dan 10"),
+    ("Mill en Sint Hubert", "minder dan 10"),
+    ("Moerdijk", "minder dan 10"),
+    ("Molenlanden", "minder dan 10"),
+    ("Montferland", "minder dan 10"),
+    ("Montfoort", "minder dan 10"),
+    ("Mook en Middelaar", "minder dan 10"),
+    ("Neder-Betuwe", "minder dan 10"),
+    ("Nederweert", "minder dan 10"),
+    ("Nieuwegein", "minder dan 10"),
+    ("Nieuwkoop", "minder dan 10"),
+    ("Nijkerk", "minder dan 10"),
+    ("Nijmegen", "30 tot 50"),
+    ("Nissewaard", "minder dan 10"),
+    ("Noardeast-Fryslân", "minder dan 10"),
+    ("Noord-Beveland", "minder dan 10"),
+    ("Noordenveld", "minder dan 10"),
+    ("Noordoostpolder", "minder dan 10"),
+    ("Noordwijk", "minder dan 10"),
+    ("Nuenen, Gerwen en Nederwetten", "minder dan 10"),
+    ("Nunspeet", "minder dan 10"),
+    ("Oegstgeest", "minder dan 10"),
+    ("Oirschot", "minder dan 10"),
+    ("Oisterwijk", "minder dan 10"),
+    ("Oldambt", "minder dan 10"),
+    ("Oldebroek", "minder dan 10"),
+    ("Oldenzaal", "minder dan 10"),
+    ("Olst-Wijhe", "minder dan 10"),
+    ("Ommen", "minder dan 10"),
+    ("Oost Gelre", "minder dan 10"),
+    ("Oosterhout", "minder dan 10"),
+    ("Ooststellingwerf", "minder dan 10"),
+    ("Oostzaan", "minder dan 10"),
+    ("Opmeer", "minder dan 10"),
+    ("Opsterland", "minder dan 10"),
+    ("Oss", "10 tot 20"),
+    ("Oude IJsselstreek", "minder dan 10"),
+    ("Ouder-Amstel", "minder dan 10"),
+    ("Oudewater", "minder dan 10"),
+    ("Overbetuwe", "minder dan 10"),
+    ("Papendrecht", "minder dan 10"),
+    ("Peel en Maas", "minder dan 10"),
+    ("Pekela", "minder dan 10"),
+    ("Pijnacker-Nootdorp", "minder dan 10"),
+    ("Purmerend", "minder dan 10"),
+    ("Putten", "minder dan 10"),
+    ("Raalte", "minder dan 10"),
+    ("Reimerswaal", "minder dan 10"),
+    ("Renkum", "minder dan 10"),
+    ("Renswoude", "minder dan 10"),
+    ("Reusel-De Mierden", "minder dan 10"),
+    ("Rheden", "minder dan 10"),
+    ("Rhenen", "minder dan 10"),
+    ("Ridderkerk", "minder dan 10"),
+    ("Rijssen-Holten", "minder dan 10"),
+    ("Rijswijk", "10 tot 20"),
+    ("Roerdalen", "minder dan 10"),
+    ("Roermond", "10 tot 20"),
+    ("Roosendaal", "minder dan 10"),
+    ("Rotterdam", "meer dan 100"),
+    ("Rozendaal", "minder dan 10"),
+    ("Rucphen", "minder dan 10"),
+    ("Schagen", "minder dan 10"),
+    ("Scherpenzeel", "minder dan 10"),
+    ("Schiedam", "10 tot 20"),
+    ("Schiermonnikoog", "minder dan 10"),
+    ("Schouwen-Duiveland", "minder dan 10"),
+    ("’s-Gravenhage", "meer dan 100"),
+    ("’s-Hertogenbosch", "20 tot 30"),
+    ("Simpelveld", "minder dan 10"),
+    ("Sint Anthonis", "minder dan 10"),
+    ("Sint-Michielsgestel", "minder dan 10"),
+    ("Sittard-Geleen", "minder dan 10"),
+    ("Sliedrecht", "10 tot 20"),
+    ("Sluis", "minder dan 10"),
+    ("Smallingerland", "20 tot 30"),
+    ("Soest", "minder dan 10"),
+    ("Someren", "minder dan 10"),
+    ("Son en Breugel", "minder dan 10"),
+    ("Stadskanaal", "minder dan 10"),
+    ("Staphorst", "minder dan 10"),
+    ("Stede Broec", "minder dan 10"),
+    ("Steenbergen", "minder dan 10"),
+    ("Steenwijkerland", "minder dan 10"),
+    ("Stein", "minder dan 10"),
+    ("Stichtse Vecht", "minder dan 10"),
+    ("Súdwest-Fryslân", "minder dan 10"),
+    ("Terneuzen", "10 tot 20"),
+    ("Terschelling", "minder dan 10"),
+    ("Texel", "minder dan 10"),
+    ("Teylingen", "minder dan 10"),
+    ("Tholen", "minder dan 10"),
+    ("Tiel", "minder dan 10"),
+    ("Tilburg", "30 tot 50"),
+    ("Tubbergen", "minder dan 10"),
+    ("Twenterand", "minder dan 10"),
+    ("Tynaarlo", "minder dan 10"),
+    ("Tytsjerksteradiel", "minder dan 10"),
+    ("Uden", "minder dan 10"),
+    ("Uitgeest", "minder dan 10"),
+    ("Uithoorn", "minder dan 10"),
+    ("Urk", "minder dan 10"),
+    ("Utrecht", "50 tot 100"),
+    ("Utrechtse Heuvelrug", "minder dan 10"),
+    ("Vaals", "minder dan 10"),
+    ("Valkenburg aan de Geul", "minder dan 10"),
+    ("Valkenswaard", "minder dan 10"),
+    ("Veendam", "minder dan 10"),
+    ("Veenendaal", "minder dan 10"),
+    ("Veere", "minder dan 10"),
+    ("Veldhoven", "minder dan 10"),
+    ("Velsen", "minder dan 10"),
+    ("Venlo", "minder dan 10"),
+    ("Venray", "minder dan 10"),
+    ("Vijfheerenlanden", "minder dan 10"),
+    ("Vlaardingen", "10 tot 20"),
+    ("Vlieland", "minder dan 10"),
+    ("Vlissingen", "10 tot 20"),
+    ("Voerendaal", "minder dan 10"),
+    ("Voorschoten", "minder dan 10"),
+    ("Voorst", "minder dan 10"),
+    ("Vught", "minder dan 10"),
+    ("Waadhoeke", "10 tot 20"),
+    ("Waalre", "minder dan 10"),
+    ("Waalwijk", "minder dan 10"),
+    ("Waddinxveen", "minder dan 10"),
+    ("Wageningen", "minder dan 10"),
+    ("Wassenaar", "minder dan 10"),
+    ("Waterland", "minder dan 10"),
+    ("Weert", "20 tot 30"),
+    ("Weesp", "minder dan 10"),
+    ("West Betuwe", "minder dan 10"),
+    ("West Maas en Waal", "minder dan 10"),
+    ("Westerkwartier", "minder dan 10"),
+    ("Westerveld", "minder dan 10"),
+    ("Westervoort", "minder dan 10"),
+    ("Westerwolde", "30 tot 50"),
+    ("Westland", "minder dan 10"),
+    ("Weststellingwerf", "minder dan 10"),
+    ("Westvoorne", "minder dan 10"),
+    ("Wierden", "minder dan 10"),
+    ("Wijchen", "minder dan 10"),
+    ("Wijdemeren", "minder dan 10"),
+    ("Wijk bij Duurstede", "minder dan 10"),
+    ("Winterswijk", "minder dan 10"),
+    ("Woensdrecht", "minder dan 10"),
+    ("Woerden", "minder dan 10"),
+    ("Wormerland", "minder dan 10"),
+    ("Woudenberg", "minder dan 10"),
+    ("Zaanstad", "20 tot 30"),
+    ("Zaltbommel", "minder dan 10"),
+    ("Zandvoort", "minder dan 10"),
+    ("Zeewolde", "minder dan 10"),
+    ("Zeist", "minder dan 10"),
+    ("Zevenaar", "minder dan 10"),
+    ("Zoetermeer", "10 tot 20"),
+    ("Zoeterwoude", "minder dan 10"),
+    ("Zuidplas", "minder dan 10"),
+    ("Zundert", "minder dan 10"),
+    ("Zutphen", "10 tot 20"),
+    ("Zwartewaterland", "minder dan 10"),
+    ("Zwijndrecht", "minder dan 10"),
+    ("Zwolle", "30 tot 50"),
+)
+"""Tabel B2.1: every municipality of the 2019 division and its class of incidents 2015-2019."""
+KLASSE_AANTAL = {"30 tot 50": 40, "20 tot 30": 25, "10 tot 20": 15}
+
+
+def _round_window(lo_hi: list[tuple[np.ndarray, int, int]], n: int) -> LinearConstraint:
+    a = np.array([r for r, _, _ in lo_hi])
+    return LinearConstraint(a, [lo for _, lo, _ in lo_hi], [hi for _, _, hi in lo_hi])
+
+
+def _near(p: int) -> tuple[int, int]:
+    """Exact values that CBS rounding to fives shows as ``p``."""
+    return (0, 0) if p == 0 else (max(1, p - 2), p + 2)
+
+
+def _solve_units() -> dict[tuple[str, int, str], int]:
+    """x[unit, year, form4] with Figuur 3.3's rounded cells as constraints."""
+    idx = [(u, y, f) for u in UNITS for y in YEARS for f in FORMS4]
+    pos = {k: i for i, k in enumerate(idx)}
+    n = len(idx)
+    rows: list[tuple[np.ndarray, int, int]] = []
+
+    def row(keys: list[tuple[str, int, str]], lo: int, hi: int) -> None:
+        r = np.zeros(n)
+        for k in keys:
+            r[pos[k]] = 1
+        rows.append((r, lo, hi))
+
+    for y in YEARS:
+        for f in FORMS4:
+            total = sum(v for c, v in INCIDENTS[y].items() if FORM4[c] == f)
+            row([(u, y, f) for u in UNITS], total, total)
+    for u in UNITS:
+        for i, y in enumerate(YEARS):
+            row([(u, y, f) for f in FORMS4], *_near(FIG_3_3_YEARS[u][i]))
+        for j, f in enumerate(FORMS4):
+            row([(u, y, f) for y in YEARS], *_near(FIG_3_3_FORMS[u][j]))
+    known = [u for u in UNITS if u != "onbekend"]
+    for i, y in enumerate(YEARS):
+        row([(u, y, f) for u in known for f in FORMS4], *_near(FIG_3_3_KNOWN_YEARS[i]))
+    for j, f in enumerate(FORMS4):
+        row([(u, y, f) for u in known for y in YEARS], *_near(FIG_3_3_KNOWN_FORMS[j]))
+    res = milp(
+        c=np.zeros(n),
+        constraints=_round_window(rows, n),
+        integrality=np.ones(n),
+        bounds=Bounds(0, np.inf),
+    )
+    assert res.x is not None, "Figuur 3.3 constraints infeasible"
+    return {k: round(float(res.x[pos[k]])) for k in idx}
+
+
+def _solve_aangifte() -> dict[tuple[int, str], int]:
+    """a[year, form4]: incidents with an aangifte, so that Figuur 3.5's rounded cells hold."""
+    idx = [(y, f) for y in YEARS for f in FORMS4]
+    n = len(idx)
+    cell = {(y, f): sum(v for c, v in INCIDENTS[y].items() if FORM4[c] == f) for y, f in idx}
+    rows: list[tuple[np.ndarray, int, int]] = []
+    margins = (
+        [
+            ([k[0] == y for k in idx], AANGIFTE_YEARS[i], GEEN_AANGIFTE_YEARS[i])
+            for i, y in enumerate(YEARS)
+        ]
+        + [
+            ([k[1] == f for k in idx], AANGIFTE_FORMS[j], GEEN_AANGIFTE_FORMS[j])
+            for j, f in enumerate(FORMS4)
+        ]
+        + [([True] * n, 1075, 2345)]
+    )  # Figuur 3.5, column 2015-2019
+    for mask, met, zonder in margins:
+        r = np.array(mask, dtype=float)
+        tot = sum(cell[k] for k, m in zip(idx, mask, strict=True) if m)
+        lo, hi = _near(met)
+        zlo, zhi = _near(zonder)
+        rows.append((r, max(lo, tot - zhi), min(hi, tot - zlo)))
+    res = milp(
+        c=np.zeros(n),
+        constraints=_round_window(rows, n),
+        integrality=np.ones(n),
+        bounds=Bounds(0, np.array([cell[k] for k in idx], dtype=float)),
+    )
+    assert res.x is not None, "Figuur 3.5 constraints infeasible"
+    return {k: round(float(res.x[i])) for i, k in enumerate(idx)}
+
+
+def _gemeente_quota(rng: random.Random) -> dict[int, list[str]]:
+    """Per year the list of pleeggemeente codes (None for unknown) of its incidents without
+    F564: Tabel 3.2 exact, the others within their Tabel B2.1 class, 447 unknown."""
+
+    codes = {naam: code for code, naam in gemeenten_2019()}
+    klasse = dict(B2_1_KLASSEN)
+    per_year: dict[int, list[str | None]] = {y: [] for y in YEARS}
+    for naam, counts in TABEL_3_2.items():
+        for y, k in zip(YEARS, counts, strict=True):
+            per_year[y].extend([codes[naam]] * k)
+    tokens: list[str] = []
+    small = []
+    for naam, kl in klasse.items():
+        if naam in TABEL_3_2:
+            continue
+        if kl in KLASSE_AANTAL:
+            tokens.extend([codes[naam]] * KLASSE_AANTAL[kl])
+        else:
+            small.append(codes[naam])
+    others = [
+        sum(INCIDENTS[y].values())
+        - INCIDENTS[y]["F564"]
+        - ONBEKENDE_GEMEENTE[i]
+        - sum(c[i] for c in TABEL_3_2.values())
+        for i, y in enumerate(YEARS)
+    ]
+    rest = sum(others) - len(tokens)
+    rng.shuffle(small)
+    k = 0
+    while rest > 0:  # at most 9 each: the class 'minder dan 10'
+        tokens.append(small[k % len(small)])
+        k += 1
+        rest -= 1
+    rng.shuffle(tokens)
+    start = 0
+    for i, y in enumerate(YEARS):
+        per_year[y].extend(tokens[start : start + others[i]])
+        start += others[i]
+        per_year[y].extend([None] * ONBEKENDE_GEMEENTE[i])
+        rng.shuffle(per_year[y])
+    return per_year  # type: ignore[return-value]
+
+
+SLACHTOFFER_BETROKKENHEDEN = 3225
+"""Victim involvements 2015-2019 (text at Figuur 3.1, line 3627: '3.225 slachtoffers'); 88% of
+incidents have one (line 3623), at most 11 (line 3626); 2,995 unique persons (line 3630)."""
+VERDACHTE_BETROKKENHEDEN = 1090
+"""Suspect involvements (line 3636), in 22% of incidents (line 3634); 1,000 unique (line 3638)."""
+
+
+def _persons(
+    rng: random.Random, incidents: list[dict[str, Any]], out: list[dict[str, Any]], copy: int
+) -> None:
+    """Victims and suspects per incident: counts per incident chosen so that the involvements,
+    the unique persons and the shares of incidents with a victim or suspect match the text."""
+    order = list(range(len(incidents)))
+    rng.shuffle(order)
+    victims = [0] * len(incidents)
+    for k, i in enumerate(order[:3010]):
+        victims[i] = 11 if k == 0 else 4 if k <= 5 else 3 if k <= 15 else 2 if k <= 185 else 1
+    rng.shuffle(order)
+    suspects = [0] * len(incidents)
+    for k, i in enumerate(order[:755]):
+        suspects[i] = 4 if k < 45 else 2 if k < 245 else 1
+    seen: dict[str, list[str]] = {"slachtoffer": [], "verdachte": []}
+    repeats = {"slachtoffer": 3225 - 2995, "verdachte": 1090 - 1000}
+    serial = 0
+    for inc, nv, ns in zip(incidents, victims, suspects, strict=True):
+        nr = 0
+        for rol, n in (("slachtoffer", nv), ("verdachte", ns)):
+            for _ in range(n):
+                nr += 1
+                if repeats[rol] > 0 and seen[rol] and rng.random() < 0.1:
+                    pid = rng.choice(seen[rol])
+                    repeats[rol] -= 1
+                else:
+                    serial += 1
+                    pid = f"RIN{copy:02d}{serial:07d}"
+                    seen[rol].append(pid)
+                role = rol
+                if rol == "slachtoffer" and rng.random() < 0.1:
+                    role = "aangever"
+                out.append(
+                    {
+                        "incident_id": inc["incident_id"], "betrokkene_nr": nr,
+                        "persoon_id": pid, "rol": role,
+                        "meldingsdatum": inc["meldingsdatum"], "pleegdatum": inc["pleegdatum"],
+                        "geslacht": rng.choice(("M", "V", "V")), "geboortedatum": None,
+                        "leeftijd_bij_plegen": rng.randrange(14, 60),
+                        "geboorteland": rng.choice(("NL", "NL", "NG", "RO")),
+                    }
+                )  # fmt: skip
+    assert repeats == {"slachtoffer": 0, "verdachte": 0}, repeats
+
+
+def delivery(scale: int = 1, seed: int = DEFAULT_SEED) -> dict[str, list[dict[str, Any]]]:
+    """The three tables of contract politie (``scale`` copies of the calibrated world)."""
+    rng = random.Random(seed)
+    units = _solve_units()
+    aangifte = _solve_aangifte()
+    incidenten: list[dict[str, Any]] = []
+    feiten: list[dict[str, Any]] = []
+    personen: list[dict[str, Any]] = []
+    for copy in range(scale):
+        gemeenten = _gemeente_quota(rng)
+        nr = 0
+        for y in YEARS:
+            pool: dict[str, list[str]] = {f: [] for f in FORMS4}
+            for (u, yy, f), k in units.items():
+                if yy == y:
+                    pool[f].extend([u] * k)
+            gem = gemeenten[y]
+            for f in FORMS4:
+                rng.shuffle(pool[f])
+            codes = [c for c, k in INCIDENTS[y].items() for _ in range(k)]
+            rng.shuffle(codes)
+            a_left = dict(aangifte)
+            for code in codes:
+                f = FORM4[code]
+                unit = pool[f].pop()
+                nr += 1
+                iid = f"BVH{y}-{copy:02d}{nr:05d}"
+                melding = dt.date(y, 1, 1) + dt.timedelta(days=rng.randrange(365))
+                pleeg = (
+                    melding - dt.timedelta(days=rng.randrange(400)) if rng.random() < 0.7 else None
+                )
+                has_aangifte = False
+                if a_left[y, f] > 0:
+                    has_aangifte = True
+                    a_left[y, f] -= 1
+                gemeente = None if code == "F564" else gem.pop()
+                if code == "F564":
+                    gemeente = "GM1680"
+                if gemeente == "GM1900" and y < 2018:
+                    gemeente = "GM0140"  # Littenseradiel, split on 1 January 2018
+                incidenten.append(
+                    {
+                        "incident_id": iid, "meldjaar": y, "meldingsdatum": melding,
+                        "pleegdatum": pleeg, "politie_eenheid": unit, "pleeggemeente": gemeente,
+                        "aangifte": has_aangifte,
+                    }
+                )  # fmt: skip
+                feiten.append({"incident_id": iid, "volgnummer": 1, "feitcode": code})
+        _persons(
+            rng, incidenten[-sum(sum(v.values()) for v in INCIDENTS.values()) :], personen, copy
+        )
+    return {"incidenten": incidenten, "feiten": feiten, "personen": personen}
+
+
+def write_politie(out_dir: Path, scale: int = 1, seed: int = DEFAULT_SEED) -> Path:
+    """Write ``politie.zip`` (contract politie: one SPSS .sav per table); return its path."""
+    contract = load_contract("politie")
+    data = delivery(scale, seed)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / "politie.zip"
+    parts = out_dir / ".politie-parts"
+    parts.mkdir(exist_ok=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for t in contract.tables:
+            part = parts / f"{t.name}.sav"
+            _write_sav(part, t, data[t.name])
+            info = zipfile.ZipInfo(part.name, date_time=(2025, 6, 30, 0, 0, 0))
+            zf.writestr(info, part.read_bytes())
+            part.unlink()
+    parts.rmdir()
+    return path
