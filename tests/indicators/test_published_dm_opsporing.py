@@ -18,7 +18,7 @@ import pytest
 
 from ketenmonitor.config import Workspace
 from ketenmonitor.disclosure import ProtectedTable, protect
-from ketenmonitor.disclosure.rules import Rules, load_rules
+from ketenmonitor.disclosure.rules import load_rules
 from ketenmonitor.indicators import compute
 from ketenmonitor.indicators.build import prepare, to_csv_rows
 from ketenmonitor.indicators.dadermonitor_opsporing import (
@@ -33,9 +33,6 @@ from ketenmonitor.warehouse import Warehouse
 from tests.conftest import FIXTURES
 
 PUBLISHED = FIXTURES / "published" / "dadermonitor_2015_2019"
-DM_RULE = {"threshold": 1, "secondary": "none", "footnote_nl": "", "footnote_en": ""}
-"""The rule ``DISCLOSURE`` stands for (counts as computed), until rules.toml has it as
-``[source.emm_dadermonitor]``."""
 FIGURES = tomllib.loads((PUBLISHED / "figures_opsporing.toml").read_text("utf-8"))["figure"]
 
 
@@ -55,8 +52,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, ProtectedTable]
         report = ingest(ws, source, Path(path), SYNTH_PEILDATUM)
         assert report.status == "clean", report
     rules = load_rules()
-    if DISCLOSURE not in rules.sources:
-        rules = Rules(rules.defaults, {**rules.sources, DISCLOSURE: DM_RULE}, rules.tables)
+    assert DISCLOSURE in rules.sources  # [source.emm_dadermonitor]: counts as printed
     with Warehouse(ws.warehouse) as wh:
         assert {"emm", "emm_jaartellingen"} <= prepare(wh.con)
         tables = [protect(compute(wh.con, s, JAAR), rules) for s in DM_OPSPORING]
