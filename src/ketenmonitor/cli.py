@@ -445,9 +445,10 @@ def demo(
         p.add_task(f"building the catalogue for {year}", total=None)
         built = build_tables(ws, year)
     out.print(
-        f"\n{len(built)} tables of the Jaarcijfers {year} built into {ws.warehouse} "
+        f"\n{len(built)} tables for {year} built into {ws.warehouse} "
         f"(table publicatie_cellen).\nShow one: ketenmonitor table jaarcijfers.figuur_2 "
-        f"--year {year}; list them: ketenmonitor tables"
+        f"--year {year}; list them: ketenmonitor tables; the Dadermonitor chapters built so "
+        f"far cover 2015-2019: ketenmonitor build --year 2019"
     )
 
 
