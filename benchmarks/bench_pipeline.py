@@ -212,7 +212,13 @@ def child_baseline(xlsx: Path, work: Path) -> dict[str, Any]:
     n = len(rows) - 1  # the first sheet's header
     path = work / "comensha.csv"
     with path.open("w", newline="", encoding="utf-8") as fh:
-        csv.writer(fh, delimiter=";").writerows(["" if v is None else v for v in r] for r in rows)
+        # a streamed (write-only) workbook records no sheet dimension, so read-only rows end at
+        # their last value: pad them to the header's width
+        width = len(rows[0]) if rows else 0
+        csv.writer(fh, delimiter=";").writerows(
+            ["" if v is None else v for v in (*r, *([None] * (width - len(r))))][:width]
+            for r in rows
+        )
     del rows
     t0 = time.perf_counter()
     duckdb.sql(
