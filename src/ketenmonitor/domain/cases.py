@@ -37,6 +37,8 @@ from importlib import resources
 
 import duckdb
 
+from ketenmonitor.warehouse import has_table
+
 VORMEN_VERVOLGING = (
     "seksuele_uitbuiting",
     "arbeidsuitbuiting",
@@ -152,16 +154,8 @@ def mensenhandel_feit_sql(alias: str = "f", fallback_date: str = "z.pleegdatum_b
     )
 
 
-def _has_table(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> bool:
-    n = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
-        [schema, name],
-    ).fetchall()[0][0]
-    return bool(n)
-
-
 def _dossier(con: duckdb.DuckDBPyConnection) -> str:
-    if _has_table(con, "current", "om_dossierstudie__dossierstudie"):
+    if has_table(con, "om_dossierstudie__dossierstudie"):
         return "current.om_dossierstudie__dossierstudie"
     return "(SELECT NULL::VARCHAR AS parketnummer, NULL::VARCHAR AS vorm WHERE false)"
 

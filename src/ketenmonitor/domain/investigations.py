@@ -46,6 +46,8 @@ import datetime as dt
 
 import duckdb
 
+from ketenmonitor.warehouse import has_table, in_force
+
 VORMEN = (
     "binnenlandse_seksuele_uitbuiting",
     "internationale_seksuele_uitbuiting",
@@ -165,32 +167,16 @@ disposal in appeal; a '<10' stays a suppressed cell.
 """
 
 
-def _bron(source_table: str, as_of: dt.date | None) -> str:
-    if as_of is None:
-        return f"current.{source_table}"
-    return f"{source_table}_as_of(DATE '{as_of.isoformat()}')"
-
-
-def _has(con: duckdb.DuckDBPyConnection, source_table: str) -> bool:
-    return bool(
-        con.execute(
-            "SELECT count(*) FROM information_schema.tables "
-            "WHERE table_schema = 'current' AND table_name = ?",
-            [source_table],
-        ).fetchall()[0][0]
-    )
-
-
 def _jaartellingen_sql(con: duckdb.DuckDBPyConnection, as_of: dt.date | None) -> str:
     """The corrected counts in force, or an empty relation of the same shape."""
-    if not _has(con, "emm_jaartellingen__jaartellingen"):
+    if not has_table(con, "emm_jaartellingen__jaartellingen"):
         return (
             "SELECT NULL::VARCHAR AS instantie, NULL::INTEGER AS jaar, NULL::VARCHAR AS vorm, "
             "NULL::BIGINT AS aantal_onderzoeken WHERE false"
         )
     return (
         "SELECT instantie, CAST(jaar AS INTEGER) AS jaar, vorm, aantal_onderzoeken "
-        f"FROM {_bron('emm_jaartellingen__jaartellingen', as_of)}"
+        f"FROM {in_force('emm_jaartellingen__jaartellingen', as_of)}"
     )
 
 
@@ -250,7 +236,7 @@ slachtoffers AS (
     SELECT onderzoek_naam,
         list_distinct(list(nationaliteit) FILTER (
             WHERE nationaliteit IS NOT NULL AND nationaliteit NOT IN ('XXX', 'XXA'))) AS nat
-    FROM {_bron("emm__personen", as_of)}
+    FROM {in_force("emm__personen", as_of)}
     WHERE rol = 'slachtoffer'
     GROUP BY onderzoek_naam
 ),
@@ -262,7 +248,7 @@ o AS (
         list_filter(coalesce(o.bronlanden, []::VARCHAR[]), lambda c: c NOT IN ('XXX', 'XXA'))
             AS bronlanden_bekend,
         coalesce(s.nat, []::VARCHAR[]) AS slachtoffer_nat
-    FROM {_bron("emm__onderzoeken", as_of)} o
+    FROM {in_force("emm__onderzoeken", as_of)} o
     LEFT JOIN slachtoffers s USING (onderzoek_naam)
 )
 SELECT o.jaar, o.onderzoek_naam AS onderzoek_id, o.instantie, o.ca_codes,
@@ -292,7 +278,7 @@ SELECT o.jaar, o.onderzoek_id, p.persoon_id AS verdachte_id, o.instantie, o.vorm
         WHEN p.leeftijd_bij_start < 18 THEN 'minderjarig' ELSE 'meerderjarig' END
         AS leeftijdscategorie,
     CASE WHEN p.nationaliteit = 'XXX' THEN NULL ELSE p.nationaliteit END AS nationaliteit
-FROM {_bron("emm__personen", as_of)} p
+FROM {in_force("emm__personen", as_of)} p
 JOIN opsporingsonderzoeken o ON o.onderzoek_id = p.onderzoek_naam AND o.bron = 'emm'
 WHERE p.rol = 'verdachte' AND o.jaar >= {PERSONEN_SINDS}
 """
@@ -304,7 +290,7 @@ def betrokkenen_sql(as_of: dt.date | None = None) -> str:
     (``JAARTELLINGEN_VERVANGEN``)."""
     return f"""
 SELECT o.jaar, o.onderzoek_id, p.persoon_id, p.rol, o.instantie, o.vorm_dm
-FROM {_bron("emm__personen", as_of)} p
+FROM {in_force("emm__personen", as_of)} p
 JOIN opsporingsonderzoeken o ON o.onderzoek_id = p.onderzoek_naam AND o.bron = 'emm'
 """
 
@@ -328,7 +314,7 @@ def rechtspraak_sql(as_of: dt.date | None = None) -> str:
     return " UNION ALL ".join(
         f"SELECT CAST(jaar_afdoening_hb AS INTEGER) AS jaar, {reeks} AS reeks, "
         f"CAST(aantal AS BIGINT) AS aantal, CAST(aantal_below AS INTEGER) AS aantal_below "
-        f"FROM {_bron(table, as_of)}"
+        f"FROM {in_force(table, as_of)}"
         for table, reeks in parts
     )
 

@@ -23,6 +23,8 @@ import datetime as dt
 
 import duckdb
 
+from ketenmonitor.warehouse import has_table, in_force
+
 VORM_REGEL = """
 Form of an incident (Dadermonitor 2015-2019, §3.3.1 lines 3568-3581 and B1.3 lines 9377-9399):
 F561 -> seksueel, F562 -> arbeid, F563 -> crimineel; F565 (overige vormen) and F564 (gedwongen
@@ -40,35 +42,19 @@ in the 2019 division (Littenseradiel wholly to Súdwest-Fryslân), per 10,000 in
 HERINDELING_JAAR = 2019
 
 
-def _bron(table: str, as_of: dt.date | None) -> str:
-    if as_of is None:
-        return f"current.{table}"
-    return f"{table}_as_of(DATE '{as_of.isoformat()}')"
-
-
-def _has(con: duckdb.DuckDBPyConnection, table: str) -> bool:
-    return bool(
-        con.execute(
-            "SELECT count(*) FROM information_schema.tables "
-            "WHERE table_schema = 'current' AND table_name = ?",
-            [table],
-        ).fetchall()[0][0]
-    )
-
-
 def incidenten_sql(con: duckdb.DuckDBPyConnection, as_of: dt.date | None = None) -> str:
-    if _has(con, "ref_gemeente_herindeling__herindeling"):
+    if has_table(con, "ref_gemeente_herindeling__herindeling"):
         herindeling = (
             "SELECT oude_gemeentecode AS oud, nieuwe_gemeentecode AS nieuw FROM "
-            f"{_bron('ref_gemeente_herindeling__herindeling', as_of)} "
+            f"{in_force('ref_gemeente_herindeling__herindeling', as_of)} "
             f"WHERE jaar = {HERINDELING_JAAR}"
         )
     else:
         herindeling = "SELECT NULL::VARCHAR AS oud, NULL::VARCHAR AS nieuw WHERE false"
-    if _has(con, "ref_gemeenten__gemeenten"):
+    if has_table(con, "ref_gemeenten__gemeenten"):
         namen = (
             "SELECT gemeentecode AS code, any_value(naam) AS naam FROM "
-            f"{_bron('ref_gemeenten__gemeenten', as_of)} "
+            f"{in_force('ref_gemeenten__gemeenten', as_of)} "
             f"WHERE geldig_van <= {HERINDELING_JAAR} AND (geldig_tot IS NULL "
             f"OR geldig_tot >= {HERINDELING_JAAR}) GROUP BY code"
         )
@@ -79,13 +65,13 @@ WITH f AS (
     SELECT incident_id,
         list(feitcode ORDER BY volgnummer) FILTER (WHERE feitcode LIKE 'F5%') AS codes,
         list(DISTINCT feitcode) FILTER (WHERE feitcode LIKE 'CAT-%') AS overige
-    FROM {_bron("politie__feiten", as_of)} GROUP BY incident_id
+    FROM {in_force("politie__feiten", as_of)} GROUP BY incident_id
 ),
 p AS (
     SELECT incident_id,
         count(*) FILTER (WHERE rol IN ('slachtoffer', 'aangever')) AS slachtoffers,
         count(*) FILTER (WHERE rol = 'verdachte') AS verdachten
-    FROM {_bron("politie__personen", as_of)} GROUP BY incident_id
+    FROM {in_force("politie__personen", as_of)} GROUP BY incident_id
 ),
 h AS ({herindeling}),
 n AS ({namen}),
@@ -97,7 +83,7 @@ i AS (
             WHEN list_has_any(f.codes, ['F565', 'F564']) THEN 'overig'
             ELSE 'onbekend' END AS vorm,
         coalesce(h.nieuw, i.pleeggemeente) AS gemeente_2019
-    FROM {_bron("politie__incidenten", as_of)} i
+    FROM {in_force("politie__incidenten", as_of)} i
     JOIN f USING (incident_id)
     LEFT JOIN h ON h.oud = i.pleeggemeente
     WHERE len(f.codes) > 0
@@ -120,7 +106,7 @@ def personen_sql(as_of: dt.date | None = None) -> str:
 SELECT u.jaar, u.incident_id, p.persoon_id, p.rol,
     CASE WHEN p.rol = 'verdachte' THEN 'verdachte' ELSE 'slachtoffer' END AS bestand,
     u.vorm4
-FROM {_bron("politie__personen", as_of)} p
+FROM {in_force("politie__personen", as_of)} p
 JOIN politie_incidenten u USING (incident_id)
 """
 

@@ -21,6 +21,8 @@ from importlib import resources
 
 import duckdb
 
+from ketenmonitor.warehouse import in_force
+
 VORMEN = (
     "binnenlandse_seksuele_uitbuiting",
     "internationale_seksuele_uitbuiting",
@@ -138,12 +140,6 @@ registered, else ['onbekend'] (also when no sector was registered at all).
 """
 
 
-def _bron(as_of: dt.date | None) -> str:
-    if as_of is None:
-        return "current.comensha__registraties"
-    return f"comensha__registraties_as_of(DATE '{as_of.isoformat()}')"
-
-
 def _sectoren_sql(column: str) -> str:
     """``SECTOREN_UITSLUITEND`` for one union-of-sectors list column."""
     unknown = ", ".join(f"'{c}'" for c in ONBEKENDE_SECTOREN)
@@ -208,9 +204,10 @@ def slachtoffers_sql(as_of: dt.date | None = None) -> str:
     ``EERSTE_BEKENDE_WAARDE``, ``SEKSUELE_SPLITSING``, ``VORM_REGELS``, ``SECTOREN_UITSLUITEND``,
     ``leeftijdscategorie_sql``, ``land_herkomst``, ``geslacht_map``)."""
     known_sex = "geslacht IN ('M', 'V')"
+    registraties = in_force("comensha__registraties", as_of)
     return f"""
 WITH reg AS (
-    SELECT * FROM {_bron(as_of)} WHERE NOT anoniem AND persoon_id IS NOT NULL
+    SELECT * FROM {registraties} WHERE NOT anoniem AND persoon_id IS NOT NULL
 ), per_jaar AS (
     SELECT
         CAST(year(registratiedatum) AS INTEGER) AS jaar,
@@ -261,7 +258,7 @@ def anonieme_meldingen_sql(as_of: dt.date | None = None) -> str:
     return (
         "SELECT CAST(year(registratiedatum) AS INTEGER) AS jaar, "
         "list_sort(list_distinct(coalesce(melders, []))) AS melders "
-        f"FROM {_bron(as_of)} WHERE anoniem"
+        f"FROM {in_force('comensha__registraties', as_of)} WHERE anoniem"
     )
 
 

@@ -77,6 +77,23 @@ def quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def in_force(table: str, as_of: dt.date | None = None) -> str:
+    """SQL for the rows of data table ``table`` (``<source>__<table>``) in force: the view
+    ``current.<table>``, or the macro ``<table>_as_of`` on a date."""
+    if as_of is None:
+        return f"current.{quote(table)}"
+    return f"{quote(table + '_as_of')}(DATE '{as_of.isoformat()}')"
+
+
+def has_table(con: duckdb.DuckDBPyConnection, name: str, schema: str = "current") -> bool:
+    """Whether the warehouse has table or view ``schema.name`` (a source that was loaded)."""
+    rows = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
+        [schema, name],
+    ).fetchall()
+    return bool(rows[0][0])
+
+
 class Warehouse:
     """A connection to the warehouse file, with the schema in place."""
 
