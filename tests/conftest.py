@@ -34,20 +34,24 @@ def fixture_delivery(contract: str) -> Path:
     return files[0] if len(files) == 1 else folder
 
 
+def synthetic_workspace(home: Path, *sources: str) -> Workspace:
+    """A workspace in ``home`` with a fresh key and the synthetic delivery of every source in
+    ``sources`` (as ``ketenmonitor synth`` writes it) ingested clean through the real path."""
+    from ketenmonitor.contracts import load_contract
+    from ketenmonitor.sources.ingest import ingest
+    from ketenmonitor.synth import SYNTH_PEILDATUM, write_delivery
+
+    ws = Workspace(home)
+    generate_key(ws.key_file)
+    for source in sources:
+        path = write_delivery(load_contract(source), home / "synth")
+        report = ingest(ws, source, path, SYNTH_PEILDATUM)
+        assert report.status == "clean", report
+    return ws
+
+
 @pytest.fixture(scope="session")
 def victim_workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
     """A workspace with the calibrated synthetic CoMensha and IND deliveries ingested through
     the real ingestion (made once per test session: the calibration takes some seconds)."""
-    from ketenmonitor.sources.ingest import ingest
-    from ketenmonitor.synth import SYNTH_PEILDATUM
-    from ketenmonitor.synth.comensha import write_comensha
-    from ketenmonitor.synth.ind import write_ind
-
-    home = tmp_path_factory.mktemp("victims")
-    ws = Workspace(home)
-    generate_key(ws.key_file)
-    out = home / "synth"
-    for source, path in (("comensha", write_comensha(out)), ("ind", write_ind(out))):
-        report = ingest(ws, source, path, SYNTH_PEILDATUM)
-        assert report.status == "clean", report
-    return ws
+    return synthetic_workspace(tmp_path_factory.mktemp("victims"), "comensha", "ind")

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import csv
 import tomllib
-from pathlib import Path
 
 import pytest
 
-from ketenmonitor.config import Workspace
 from ketenmonitor.disclosure import ProtectedTable, protect
 from ketenmonitor.disclosure.rules import load_rules
 from ketenmonitor.indicators import compute
@@ -27,10 +25,8 @@ from ketenmonitor.indicators.dadermonitor_opsporing import (
     JAAR,
     dm_opsporing,
 )
-from ketenmonitor.sources.ingest import ingest
-from ketenmonitor.synth import SYNTH_PEILDATUM
 from ketenmonitor.warehouse import Warehouse
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, synthetic_workspace
 
 PUBLISHED = FIXTURES / "published" / "dadermonitor_2015_2019"
 FIGURES = tomllib.loads((PUBLISHED / "figures_opsporing.toml").read_text("utf-8"))["figure"]
@@ -38,19 +34,7 @@ FIGURES = tomllib.loads((PUBLISHED / "figures_opsporing.toml").read_text("utf-8"
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, ProtectedTable]:
-    from ketenmonitor.sources.pseudonym import generate_key
-    from ketenmonitor.synth.emm import write_emm, write_emm_jaartellingen
-
-    home = tmp_path_factory.mktemp("ws_dm_opsporing")
-    ws = Workspace(home)
-    generate_key(ws.key_file)
-    out = home / "synth"
-    for source, path in (
-        ("emm", write_emm(out)),
-        ("emm_jaartellingen", write_emm_jaartellingen(out)),
-    ):
-        report = ingest(ws, source, Path(path), SYNTH_PEILDATUM)
-        assert report.status == "clean", report
+    ws = synthetic_workspace(tmp_path_factory.mktemp("dm_opsporing"), "emm", "emm_jaartellingen")
     rules = load_rules()
     assert DISCLOSURE in rules.sources  # [source.emm_dadermonitor]: counts as printed
     with Warehouse(ws.warehouse) as wh:

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import csv
 import tomllib
-from pathlib import Path
 
 import pytest
 
-from ketenmonitor.config import Workspace
 from ketenmonitor.disclosure import ProtectedTable
 from ketenmonitor.domain.investigations import (
     create_investigation_views,
@@ -20,10 +18,8 @@ from ketenmonitor.domain.investigations import (
 )
 from ketenmonitor.indicators.build import compute_protected, to_csv_rows
 from ketenmonitor.indicators.jaarcijfers_opsporing import FIGURES, OPSPORING
-from ketenmonitor.sources.ingest import ingest
-from ketenmonitor.synth import SYNTH_PEILDATUM
 from ketenmonitor.warehouse import Warehouse
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, synthetic_workspace
 
 PUBLISHED = FIXTURES / "published" / "jaarcijfers_2024"
 CLAIMS = {
@@ -34,17 +30,7 @@ CLAIMS = {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, ProtectedTable]:
-    from ketenmonitor.sources.pseudonym import generate_key
-    from ketenmonitor.synth.emm import write_emm
-    from ketenmonitor.synth.rechtspraak import write_rechtspraak
-
-    home = tmp_path_factory.mktemp("ws_opsporing")
-    ws = Workspace(home)
-    generate_key(ws.key_file)
-    out = home / "synth"
-    for source, path in (("emm", write_emm(out)), ("rechtspraak", write_rechtspraak(out))):
-        report = ingest(ws, source, Path(path), SYNTH_PEILDATUM)
-        assert report.status == "clean", report
+    ws = synthetic_workspace(tmp_path_factory.mktemp("opsporing"), "emm", "rechtspraak")
     # the views build.prepare creates once VIEW_MAKERS has emm and rechtspraak
     with Warehouse(ws.warehouse) as wh:
         create_investigation_views(wh.con)

@@ -8,20 +8,16 @@ from __future__ import annotations
 
 import csv
 import tomllib
-from pathlib import Path
 
 import pytest
 
-from ketenmonitor.config import Workspace
 from ketenmonitor.disclosure import ProtectedTable, protect
 from ketenmonitor.domain.cases import create_case_views
 from ketenmonitor.indicators import compute
 from ketenmonitor.indicators.build import to_csv_rows
 from ketenmonitor.indicators.jaarcijfers_vervolging import FIGURES, VERVOLGING
-from ketenmonitor.sources.ingest import ingest
-from ketenmonitor.synth import SYNTH_PEILDATUM
 from ketenmonitor.warehouse import Warehouse
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, synthetic_workspace
 
 PUBLISHED = FIXTURES / "published" / "jaarcijfers_2024"
 RESOLUTION = tomllib.loads((PUBLISHED / "figures_vervolging.toml").read_text("utf-8"))
@@ -30,19 +26,7 @@ CLAIMS = tomllib.loads((PUBLISHED / "text_claims_vervolging.toml").read_text("ut
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, ProtectedTable]:
-    from ketenmonitor.sources.pseudonym import generate_key
-    from ketenmonitor.synth.om import write_om, write_om_dossierstudie
-
-    home = tmp_path_factory.mktemp("ws")
-    ws = Workspace(home)
-    generate_key(ws.key_file)
-    out = home / "synth"
-    for source, path in (
-        ("om", write_om(out)),
-        ("om_dossierstudie", write_om_dossierstudie(out)),
-    ):
-        report = ingest(ws, source, Path(path), SYNTH_PEILDATUM)
-        assert report.status == "clean", report
+    ws = synthetic_workspace(tmp_path_factory.mktemp("vervolging"), "om", "om_dossierstudie")
     with Warehouse(ws.warehouse) as wh:
         create_case_views(wh.con)
         return {s.id: protect(compute(wh.con, s, 2024)) for s in VERVOLGING}
