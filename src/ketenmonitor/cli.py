@@ -49,7 +49,7 @@ app.add_typer(contracts_app, name="contracts")
 out = Console()
 if not out.is_terminal:  # piped to a file or a pager: room for whole file names and ids
     out = Console(width=130)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # messages stay whole (commands to copy)
 
 
 class _RichProgress(Progress):
