@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ketenmonitor.disclosure.rules import load_rules, parse_rules
 from ketenmonitor.disclosure.tables import (
     LinearTable,
     Pattern,
+    UnprotectableCell,
     audit,
     baseline_rows,
     controlled_round,
@@ -99,21 +102,49 @@ def test_rules_file_resolves_source_and_table() -> None:
         parse_rules("[defaults]\nthreshhold = 3\n")
 
 
-@settings(max_examples=25, deadline=None)
-@given(
-    st.integers(2, 4),
-    st.integers(2, 4),
-    st.integers(3, 10),
-    st.integers(0, 2**32 - 1),
-)
-def test_after_protection_the_audit_holds(r: int, c: int, threshold: int, seed: int) -> None:
-    rng = np.random.default_rng(seed)
-    inner = rng.integers(0, 3 * threshold, size=(r, c))
-    t = LinearTable.two_way(inner)
-    p = primary(t.values, threshold)
+def _protect_or_prove_impossible(
+    method: Any, t: LinearTable, p: np.ndarray, threshold: int
+) -> None:
+    """Either the pattern passes the audit, or the cell is unprotectable: even suppressing every
+    cell of the table leaves it too narrow (more suppression only widens intervals)."""
     before = t.values.copy()
-    pattern = secondary_heuristic(t, p, primary_range=(1, threshold - 1), protection=1)
+    try:
+        pattern = method(t, p, primary_range=(1, threshold - 1), protection=1)
+    except UnprotectableCell as e:
+        everything = Pattern(p, ~p, (1, threshold - 1), 1)
+        assert e.cell in audit(t, everything).unsafe
+        return
     assert audit(t, pattern).ok
     assert (pattern.primary == p).all()
     published = ~pattern.suppressed
     assert (t.values[published] == before[published]).all()
+
+
+TABLES = (st.integers(2, 4), st.integers(2, 4), st.integers(3, 10), st.integers(0, 2**32 - 1))
+
+
+@settings(max_examples=25, deadline=None)
+@given(*TABLES)
+@example(r=2, c=3, threshold=3, seed=6008)  # a margin of 2 over two primary 1s: unprotectable
+@example(r=2, c=2, threshold=10, seed=1)
+def test_after_protection_the_audit_holds(r: int, c: int, threshold: int, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    t = LinearTable.two_way(rng.integers(0, 3 * threshold, size=(r, c)))
+    _protect_or_prove_impossible(secondary_heuristic, t, primary(t.values, threshold), threshold)
+
+
+@settings(max_examples=15, deadline=None)
+@given(*TABLES)
+@example(r=2, c=3, threshold=3, seed=6008)
+def test_the_milp_pattern_passes_the_audit(r: int, c: int, threshold: int, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    t = LinearTable.two_way(rng.integers(0, 3 * threshold, size=(r, c)))
+    _protect_or_prove_impossible(secondary_milp, t, primary(t.values, threshold), threshold)
+
+
+def test_a_margin_of_two_primary_ones_is_reported_as_unprotectable() -> None:
+    # column 0 holds 1 + 1 = 2, all three primary at threshold 3: the attacker knows each is in
+    # 1..2, so x0 = 2 - x1 = 1 whatever else is suppressed
+    t = LinearTable.two_way(np.array([[1, 4, 6], [1, 7, 5]]))
+    with pytest.raises(UnprotectableCell, match="merge categories"):
+        secondary_heuristic(t, primary(t.values, 3), primary_range=(1, 2), protection=1)

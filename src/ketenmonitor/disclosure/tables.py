@@ -18,6 +18,9 @@ Protection:
   cell gets a partner (the cheapest cell of that relation big enough to hide the primary), then
   the audit; each cell still too narrow gets the suppression its attacker LP's duals price
   cheapest, until the audit holds.
+- A cell needs an attacker interval of the protection level anywhere around its value (the up
+  and the down reach together, as the audit measures it); a cell that even suppressing the
+  whole table leaves too narrow raises ``UnprotectableCell``.
 - ``baseline_rows``: suppress every cell in a row that has a suppressed cell (what analysts do
   by hand; the benchmark compares against it).
 - ``controlled_round``: round every cell to a multiple of the base, up or down, such that the
@@ -37,6 +40,22 @@ from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 from scipy.sparse.csgraph import connected_components
 
 from ketenmonitor.disclosure.lp import TOL, Knowledge, intervals
+
+
+class UnprotectableCell(RuntimeError):
+    """A primary cell that no suppression pattern protects: even with every cell of the table
+    suppressed, the relations and the attacker's knowledge of the primary range pin it down
+    (e.g. a margin of 2 whose two parts are both primary and at least 1). Only a different table
+    (merged categories) or rounding protects it."""
+
+    def __init__(self, table: LinearTable, cell: int) -> None:
+        self.cell = cell
+        name = table.labels[cell] if table.labels else f"cell {cell}"
+        super().__init__(
+            f"{name} (value {int(table.values[cell])}) cannot be protected by suppression: even "
+            "with every cell suppressed its interval stays narrower than the protection level; "
+            "merge categories or round the table instead"
+        )
 
 
 @dataclass
@@ -186,15 +205,11 @@ def ranges(values: np.ndarray, pattern: Pattern) -> tuple[np.ndarray, np.ndarray
     return lo, hi
 
 
-def required(values: np.ndarray, pattern: Pattern) -> tuple[np.ndarray, np.ndarray]:
-    """Upward and downward protection per primary cell that together give an interval of the
-    protection level inside the primary range (0 elsewhere)."""
-    v = np.asarray(values, dtype=float)
+def required_width(pattern: Pattern) -> float:
+    """The interval width every primary cell needs: the protection level, at most the width of
+    the primary range."""
     lo, hi = pattern.primary_range
-    width = min(pattern.protection, hi - lo)
-    up = np.where(pattern.primary, np.minimum(hi - v, width), 0.0)
-    down = np.where(pattern.primary, np.minimum(v - lo, np.maximum(0.0, width - up)), 0.0)
-    return up, down
+    return float(min(pattern.protection, hi - lo))
 
 
 # --- the audit -----------------------------------------------------------------------------
@@ -308,6 +323,17 @@ def _attacker_cut(
     return reach, w
 
 
+def _width_cut(
+    table: LinearTable, pattern: Pattern, p: int, candidates: np.ndarray
+) -> tuple[float, np.ndarray]:
+    """How wide the attacker's interval of ``p`` is (up reach + down reach) and the capacity cut
+    on it: width <= sum_i w_i y_i for every pattern y. The interval may lie anywhere around the
+    value, so a cell stuck at the top of what the relations allow is protected downwards."""
+    up, w_up = _attacker_cut(table, pattern, p, 1.0, candidates)
+    down, w_down = _attacker_cut(table, pattern, p, -1.0, candidates)
+    return up + down, w_up + w_down
+
+
 def _neighbourhood(table: LinearTable, cells: np.ndarray, depth: int = 2) -> np.ndarray:
     """The cells within ``depth`` relations of ``cells``."""
     m = table.relations
@@ -337,7 +363,8 @@ def secondary_milp(
     n = table.size
     w = _weights(table.values) if weights is None else np.asarray(weights, dtype=float)
     pattern = Pattern(np.asarray(prim, bool), np.zeros(n, bool), primary_range, protection)
-    up, down = required(table.values, pattern)
+    need = required_width(pattern)
+    pattern_range = (primary_range, protection)
     everything = np.arange(n)
     cuts: list[np.ndarray] = []
     rhs: list[float] = []
@@ -365,19 +392,21 @@ def secondary_milp(
             options={"time_limit": max(1.0, time_limit - (time.perf_counter() - start))},
         )
         if res.x is None:
+            if res.status == 2:  # infeasible: the cuts ask more than suppressing everything gives
+                everything_hidden = Pattern(pattern.primary, ~pattern.primary, *pattern_range)
+                unsafe = audit(table, everything_hidden).unsafe
+                if len(unsafe):
+                    raise UnprotectableCell(table, int(unsafe[0]))
             raise RuntimeError(f"secondary suppression MILP failed: {res.message}")
         y = np.round(res.x).astype(bool)
         pattern = Pattern(pattern.primary, y & ~pattern.primary, primary_range, protection)
         added = 0
         for p in (int(x) for x in np.flatnonzero(pattern.primary)):
-            for sense, need in ((1.0, up[p]), (-1.0, down[p])):
-                if need <= 0:
-                    continue
-                reach, cut = _attacker_cut(table, pattern, p, sense, everything)
-                if reach < need - TOL:
-                    cuts.append(cut)
-                    rhs.append(float(need))
-                    added += 1
+            width, cut = _width_cut(table, pattern, p, everything)
+            if width < need - TOL:
+                cuts.append(cut)
+                rhs.append(need)
+                added += 1
         if not added:
             return pattern
         if time.perf_counter() - start > time_limit:
@@ -420,28 +449,28 @@ def secondary_heuristic(
         queue.extend(mt.indices[mt.indptr[pick] : mt.indptr[pick + 1]].tolist())
     pattern = Pattern(pattern.primary, sup & ~pattern.primary, primary_range, protection)
     # 2. audit and repair with the duals of the attacker LP
-    up, down = required(v, pattern)
+    width_needed = required_width(pattern)
     for _ in range(max_rounds):
         result = audit(table, pattern)
         bad = [int(c) for c in result.unsafe]
         if not bad:
             return pattern
-        for p in bad:
-            around = _neighbourhood(table, _component(table, pattern.suppressed, p), depth=1)
-            for sense, req in ((1.0, up[p]), (-1.0, down[p])):
-                if req <= 0:
-                    continue
-                reach, cut = _attacker_cut(table, pattern, p, sense, around)
-                if reach >= req - TOL:
-                    continue
-                score = np.where(pattern.suppressed, 0.0, cut) / w
-                pick = int(np.argmax(score))
-                if score[pick] <= 0:
-                    raise RuntimeError(f"cell {p} cannot be protected")
-                sec = pattern.secondary.copy()
-                sec[pick] = True
-                pattern = Pattern(pattern.primary, sec, primary_range, protection)
-                break
+        p = bad[0]
+        around = _neighbourhood(table, _component(table, pattern.suppressed, p), depth=1)
+        width, cut = _width_cut(table, pattern, p, around)
+        score = np.where(pattern.suppressed, 0.0, cut) / w
+        if score.max() <= 0:
+            # nothing near the cell helps: price the whole table
+            width, cut = _width_cut(table, pattern, p, np.arange(n))
+            score = np.where(pattern.suppressed, 0.0, cut) / w
+        if width >= width_needed - TOL:  # the audit and the LP disagree only by tolerance
+            raise RuntimeError(f"audit and attacker LP disagree on cell {p}")
+        pick = int(np.argmax(score))
+        if score[pick] <= 0:
+            raise UnprotectableCell(table, p)
+        sec = pattern.secondary.copy()
+        sec[pick] = True
+        pattern = Pattern(pattern.primary, sec, primary_range, protection)
     raise RuntimeError("secondary suppression did not converge")
 
 
