@@ -151,16 +151,20 @@ def synth(
     """Write a valid synthetic delivery for every source, in its contract's format.
 
     The CoMensha and IND deliveries reproduce the Jaarcijfers 2024 once ingested and built
-    (2020-2024); the other sources are small generic deliveries.
+    (2020-2024); the other sources are small generic deliveries. The OM (and its dossier study)
+    is also written as delivered in April 2020 (om_2020-04-01.zip, for the Dadermonitor
+    2015-2019): ingest it with --peildatum 2020-04-01.
 
     Example: ketenmonitor synth --out deliveries/ --scale 1
     """
-    from ketenmonitor.synth import write_delivery
+    from ketenmonitor.synth import write_delivery, write_earlier_deliveries
 
     names = contract_names()
     with _progress() as p:
         task = p.add_task("writing deliveries", total=len(names))
         for n in names:
+            for earlier, peildatum in write_earlier_deliveries(n, out_dir, scale=scale):
+                out.print(f"{n:<26} {earlier} (peildatum {peildatum.isoformat()})")
             path = write_delivery(load_contract(n), out_dir, rows=rows, seed=seed, scale=scale)
             out.print(f"{n:<26} {path}")
             p.advance(task)
@@ -407,17 +411,26 @@ def contracts_docs(
 @app.command()
 def demo(
     rows: Annotated[int, typer.Option(help="Rows per synthetic table.")] = 200,
+    publication: Annotated[
+        bool,
+        typer.Option(
+            "--report/--no-report",
+            help="End with the publication (all formats) in <workspace>/out/.",
+        ),
+    ] = True,
 ) -> None:
     """The main job on the embedded default: synthetic deliveries of every source, ingested
-    into the warehouse of the workspace, the status, and the catalogue built for 2024.
+    into the warehouse of the workspace, the status, the catalogue built for 2024 and its
+    publication (report, workbook, open data) in <workspace>/out/.
 
     Makes a key if there is none, writes the deliveries to <workspace>/synth/ (reusing them if
     they are there, so a second run loads nothing new), ingests each with the synthetic
-    peildatum, prints the status and builds every table of the Jaarcijfers for 2024.
+    peildatum (the OM's April-2020 extract with its own), prints the status and builds every
+    table of the Jaarcijfers for 2024.
 
     Example: ketenmonitor demo
     """
-    from ketenmonitor.synth import SYNTH_PEILDATUM, write_delivery
+    from ketenmonitor.synth import SYNTH_PEILDATUM, write_delivery, write_earlier_deliveries
 
     ws = Workspace.from_env()
     ws.home.mkdir(parents=True, exist_ok=True)
@@ -428,6 +441,11 @@ def demo(
     worst = 0
     for n in contract_names():
         contract = load_contract(n)
+        for earlier, peildatum in write_earlier_deliveries(n, folder, reuse=True):
+            with _progress() as p:  # an earlier delivery of the source, with its own peildatum
+                report = ingest(ws, n, earlier, peildatum, progress=_RichProgress(p))
+            _print_report(report)
+            worst = max(worst, report.exit_code)
         existing = sorted(folder.glob(f"{n}.*")) + ([folder / n] if (folder / n).is_dir() else [])
         path = existing[0] if existing else write_delivery(contract, folder, rows=rows)
         with _progress() as p:
@@ -450,6 +468,17 @@ def demo(
         f"--year {year}; list them: ketenmonitor tables; the Dadermonitor chapters built so "
         f"far cover 2015-2019: ketenmonitor build --year 2019"
     )
+    if publication:
+        from ketenmonitor.publish.report import publish
+
+        with _progress() as p:
+            p.add_task(f"writing the publication of {year} to {ws.home / 'out'}", total=None)
+            written = publish(ws, year, ws.home / "out")
+        out.print(f"\nThe report: {written['html'].resolve().as_uri()}", soft_wrap=True)
+        out.print(
+            f"PDF {written['pdf']}, workbook {written['xlsx']}, open data {written['csv']}",
+            soft_wrap=True,
+        )
 
 
 def _env_key() -> bool:
@@ -471,9 +500,13 @@ def _register() -> None:
     """Commands whose code lives with their stage."""
     from ketenmonitor.disclosure.cli import audit
     from ketenmonitor.estimation.cli import estimate
+    from ketenmonitor.publish.cli import report
+    from ketenmonitor.web.cli import serve
 
     app.command("estimate")(estimate)
     app.command("audit")(audit)
+    app.command("report")(report)
+    app.command("serve")(serve)
 
 
 _register()

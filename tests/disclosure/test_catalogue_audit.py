@@ -63,3 +63,35 @@ def test_flags(victim_workspace: Workspace) -> None:
 def test_dominance_rule() -> None:
     assert dominated([1000, 10, 10], 1, 85.0)
     assert not dominated([100, 90, 80], 1, 85.0)
+
+
+def test_full_protection_makes_every_table_safe(victim_workspace: Workspace) -> None:
+    """With secondary suppression allowed everywhere and nothing accepted, the repair leaves no
+    suppressed cell narrower than the protection level, changes no published count, and hides
+    the percentage of every suppressed count."""
+    from ketenmonitor.disclosure import protect_catalogue
+    from ketenmonitor.disclosure.rules import Rules
+
+    rules = load_rules()
+    full = {"secondary": "auto", "accept": ""}
+    strict = Rules(
+        rules.defaults,
+        {k: {**v, **full} for k, v in rules.sources.items()},
+        {k: {**v, **full} for k, v in rules.tables.items()},
+    )
+    with Warehouse(victim_workspace.warehouse) as wh:
+        prepare(wh.con)
+        computed = [compute(wh.con, s, 2024) for s in CATALOGUE if s.sources == ("comensha",)]
+        tables, report = protect_catalogue(wh.con, computed, strict)
+    assert report.ok and not report.accepted
+    assert sum(t.secondary for t in report.tables) > 0
+    for c, t in zip(computed, tables, strict=True):
+        for crow, prow in zip(c.cells, t.cells, strict=True):
+            for cell, shown in zip(crow, prow, strict=True):
+                if shown.flag == "exact" and not (cell.percent or cell.mean or cell.blank):
+                    assert shown.value == cell.value
+    # Figuur 7: Aantal, Percentage; the published pattern's '<5' with '5%' gave the count back
+    f7 = next(t for t in tables if t.id == "jaarcijfers.figuur_7")
+    assert any(count.suppressed for count, _ in f7.cells)
+    for count, share in f7.cells:
+        assert share.suppressed == count.suppressed

@@ -207,3 +207,20 @@ def test_bic_bootstrap_runs() -> None:
     e = bic_select(uk)
     _q, boot = bootstrap(uk, "bic", e.estimate, nboot=20, seed=1)
     assert np.isfinite(boot).all()
+
+
+def test_lattice_transforms_against_brute_force() -> None:
+    from ketenmonitor.estimation.lattice import subset_sum, superset_sum
+
+    rng = np.random.default_rng(4)
+    for t in (2, 3, 5):
+        v = rng.normal(size=(3, 2**t))
+        before = v.copy()
+        sup = np.array(
+            [[sum(r[c] for c in range(2**t) if c & a == a) for a in range(2**t)] for r in v]
+        )
+        sub = np.array(
+            [[sum(r[a] for a in range(2**t) if c & a == a) for c in range(2**t)] for r in v]
+        )
+        assert np.allclose(superset_sum(v, t), sup) and np.allclose(subset_sum(v, t), sub)
+        assert np.array_equal(v, before)  # the transforms work on a copy

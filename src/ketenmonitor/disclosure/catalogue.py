@@ -197,8 +197,8 @@ class Cohort:
     unit: str
     keys: list[CellKey]
     expr: sp.csr_matrix
-    shares: list[tuple[CellKey, list[CellKey], int]]
-    """(share cell's count cell, the column's count cells, percent)."""
+    shares: list[tuple[CellKey, list[CellKey], int, CellKey]]
+    """(share cell's count cell, the column's count cells, percent, the share cell)."""
 
 
 def cohort_model(
@@ -206,7 +206,7 @@ def cohort_model(
 ) -> Cohort:
     keys: list[CellKey] = []
     conds: list[str] = []
-    shares: list[tuple[CellKey, list[CellKey], int]] = []
+    shares: list[tuple[CellKey, list[CellKey], int, CellKey]] = []
     for t, table in tables:
         cc = _cell_conditions(con, table)
         for (i, j), cond in cc.items():
@@ -217,7 +217,7 @@ def cohort_model(
             for i in range(len(table.cells)):
                 cell = table.cells[i][sc]
                 if (i, src) in cc and cell.value is not None:
-                    shares.append(((t, i, src), column, int(cell.value)))
+                    shares.append(((t, i, src), column, int(cell.value), (t, i, sc)))
     if not conds:
         return Cohort(unit, keys, sp.csr_matrix((0, 0)), shares)
     bits: list[np.ndarray] = []
@@ -253,7 +253,9 @@ def _knowledge(cohort: Cohort, status: list[Status]) -> Knowledge:
     rows: list[np.ndarray] = []
     rhs: list[float] = []
     e = cohort.expr.tocsr()
-    for key, column, p in cohort.shares:
+    for key, column, p, (st, si, sj) in cohort.shares:
+        if status[st].flags[si][sj] in ("primary", "secondary"):
+            continue  # the percentage is not published
         # (p - 1/2) * S <= 100 * v <= (p + 1/2) * S, S the column's sum
         total = np.asarray(e[[index[c] for c in column]].sum(axis=0)).ravel()
         v = e[index[key]].toarray().ravel()
@@ -277,37 +279,62 @@ def _required(s: Status) -> float:
     return float(s.rule.required_width)
 
 
-def _audit_cohort(cohort: Cohort, status: list[Status]) -> dict[CellKey, tuple[float, float]]:
+def _audit_cohort(
+    cohort: Cohort, status: list[Status], only: set[CellKey] | None = None
+) -> dict[CellKey, tuple[float, float]]:
+    """The attacker interval of every suppressed cell of the cohort (or of those in ``only``)."""
     kn = _knowledge(cohort, status)
     cells = [
         k
         for k, (t, i, j) in enumerate(cohort.keys)
         if status[t].flags[i][j] in ("primary", "secondary")
+        and (only is None or (t, i, j) in only)
     ]
     lo, hi = intervals(kn, np.array(cells, dtype=int))
     return {cohort.keys[c]: (float(a), float(b)) for c, a, b in zip(cells, lo, hi, strict=True)}
 
 
+STALL_ROUNDS = 8
+"""Rounds of secondary suppression without a smaller total shortfall before the repair stops."""
+
+
 def _repair(cohort: Cohort, status: list[Status], max_rounds: int = 200) -> None:
     """Secondary suppression in the cohort model: while a primary cell of a table that allows
     secondary suppression is too narrow, suppress the published cell (of such a table) whose
-    constraint binds the attacker most per unit of information lost."""
-    from scipy.optimize import linprog
+    constraint binds the attacker most per unit of information lost.
 
+    Each round audits the cohort once and then repairs every unsafe cell it can in one go: a
+    cell whose attacker LP is already bound by a cell picked in this round waits for the next
+    audit (the pick may have freed it), so rounds stay few without suppressing twice for one
+    cause. Suppressing a cell only widens intervals, so a cell found safe stays safe: after the
+    first audit only the cells still unsafe are audited again."""
+    index = {key: k for k, key in enumerate(cohort.keys)}
+    watch = {
+        key
+        for key in cohort.keys
+        if status[key[0]].flags[key[1]][key[2]] == "primary"
+        and status[key[0]].rule.secondary != "none"
+    }
+    best_shortfall, stalled = np.inf, 0
     for _ in range(max_rounds):
-        found = _audit_cohort(cohort, status)
-        bad = [
-            key
-            for key, (a, b) in found.items()
-            if status[key[0]].flags[key[1]][key[2]] == "primary"
-            and status[key[0]].rule.secondary != "none"
-            and b - a < _required(status[key[0]]) - TOL
-        ]
+        if not watch:
+            return
+        found = _audit_cohort(cohort, status, watch)
+        short = {key: _required(status[key[0]]) - (b - a) for key, (a, b) in found.items()}
+        bad = [key for key, gap in short.items() if gap > TOL]
+        watch = set(bad)
         if not bad:
             return
-        t, i, j = bad[0]
+        # a cell some published ratio or combination pins down may not be freed by suppressing
+        # single cells: stop after rounds without progress (the audit then reports it)
+        shortfall = sum(short[key] for key in bad)
+        if shortfall < best_shortfall - TOL:
+            best_shortfall, stalled = shortfall, 0
+        else:
+            stalled += 1
+            if stalled > STALL_ROUNDS:
+                return
         kn = _knowledge(cohort, status)
-        k = cohort.keys.index((t, i, j))
         exact = np.flatnonzero(np.isfinite(kn.lo) & (np.abs(kn.hi - kn.lo) < TOL))
         candidates = [
             int(c)
@@ -317,36 +344,74 @@ def _repair(cohort: Cohort, status: list[Status], max_rounds: int = 200) -> None
         ]
         if not candidates:
             return
-        best, best_score = -1, 0.0
-        for sense in (1.0, -1.0):
-            res = linprog(
-                -sense * kn.expr[k].toarray().ravel(),
-                A_eq=kn.expr[exact],
-                b_eq=kn.lo[exact],
-                A_ub=_ub(kn, exact),
-                b_ub=_ub_rhs(kn, exact),
-                bounds=(0, None),
-                method="highs",
-            )
-            if res.status != 0:
+        picks: set[int] = set()
+        for key in bad:
+            duals = _binding(kn, index[key], exact)
+            if any(duals.get(c, 0.0) > TOL for c in picks):
                 continue
-            duals = dict(zip([int(x) for x in exact], np.abs(res.eqlin.marginals), strict=True))
-            for c in candidates:
-                key = cohort.keys[c]
-                value = float(status[key[0]].shown[key[1]][key[2]] or 0)
-                score = duals[c] / (value + 1.0)
-                if score > best_score:
-                    best, best_score = c, score
-        if best < 0:
-            best = min(
-                candidates,
-                key=lambda c: (
-                    status[cohort.keys[c][0]].shown[cohort.keys[c][1]][cohort.keys[c][2]] or 0
-                ),
-            )
-        bt, bi, bj = cohort.keys[best]
-        status[bt].flags[bi][bj] = "secondary"
-        status[bt].shown[bi][bj] = None
+            picks.add(_cheapest(cohort, status, candidates, duals))
+        for best in picks:
+            bt, bi, bj = cohort.keys[best]
+            status[bt].flags[bi][bj] = "secondary"
+            status[bt].shown[bi][bj] = None
+        _hide_shares(status)
+
+
+def _hide_shares(status: list[Status]) -> None:
+    """In a table that allows secondary suppression, the percentage of a suppressed count is
+    suppressed too (it would give the count back through the column's total)."""
+    for s in status:
+        if s.rule.secondary == "none":
+            continue
+        for sc, src in _share_sources(s.table).items():
+            for i, flags in enumerate(s.flags):
+                if flags[src] in ("primary", "secondary") and flags[sc] not in (
+                    "primary",
+                    "secondary",
+                ):
+                    flags[sc] = "secondary"
+                    s.shown[i][sc] = None
+
+
+def _binding(kn: Knowledge, k: int, exact: np.ndarray) -> dict[int, float]:
+    """How much each published (exact) cell binds the attacker's interval of cell ``k``: the
+    absolute duals of its equality in the attacker's LPs, up and down."""
+    from scipy.optimize import linprog
+
+    duals: dict[int, float] = {}
+    for sense in (1.0, -1.0):
+        res = linprog(
+            -sense * kn.expr[k].toarray().ravel(),
+            A_eq=kn.expr[exact],
+            b_eq=kn.lo[exact],
+            A_ub=_ub(kn, exact),
+            b_ub=_ub_rhs(kn, exact),
+            bounds=(0, None),
+            method="highs",
+        )
+        if res.status != 0:
+            continue
+        for c, d in zip(exact, np.abs(res.eqlin.marginals), strict=True):
+            duals[int(c)] = duals.get(int(c), 0.0) + float(d)
+    return duals
+
+
+def _cheapest(
+    cohort: Cohort, status: list[Status], candidates: list[int], duals: dict[int, float]
+) -> int:
+    """The candidate that frees the attacker most per unit of information lost (its count),
+    or the smallest candidate when no published cell binds."""
+
+    def shown(c: int) -> float:
+        t, i, j = cohort.keys[c]
+        return float(status[t].shown[i][j] or 0)
+
+    best, best_score = -1, 0.0
+    for c in candidates:
+        score = duals.get(c, 0.0) / (shown(c) + 1.0)
+        if score > best_score:
+            best, best_score = c, score
+    return best if best >= 0 else min(candidates, key=shown)
 
 
 def _ub(kn: Knowledge, exact: np.ndarray) -> sp.csr_matrix | None:
@@ -429,6 +494,7 @@ def protect_and_audit(
     status = [primary_status(t, rules.rule(t.spec.disclosure, t.spec.id)) for t in tables]
     for s in status:
         _apply_dominance(con, s)
+    _hide_shares(status)
     cohorts: dict[str, list[tuple[int, ComputedTable]]] = defaultdict(list)
     for t, table in enumerate(tables):
         if table.spec.value == "count":

@@ -27,17 +27,26 @@ onbekend), ``geboorteland`` and ``herkomst`` (nederland, eer, overig, onbekend).
 ``berechte_verdachten``: the natural persons among ``berechte_zaken`` (Figuur 22-24: one case per
 suspect, Dadermonitor line 5302; tried suspects are natural persons, B1.8).
 
+``dm_ingeschreven_zaken`` and ``dm_afgehandelde_zaken``: the Dadermonitor's chapter 5 cohorts
+(registered, settled incl. administrative disposals) for *every* OM snapshot, tagged with its
+``peildatum``: a Dadermonitor counts the extract of its own peildatum (``DADERMONITOR_PEILDATUM``,
+``dadermonitor_snapshot_sql``), the Jaarcijfers the one in force. Columns: ``vorm``
+(``VORMEN_DADERMONITOR``, rule ``VORM_DADERMONITOR``), ``minderjarig_slachtoffer``
+(``MINDERJARIG_SLACHTOFFER``), ``afhandeling`` (``AFHANDELING_MENSENHANDEL``), ``inhoudelijk``,
+``sepotgrond``, ``strafverzwarend``, ``classificaties``, ``parket``, ``dossier_vorm``.
+
 docs/methodology/cases.md gives the reasoning and the published numbers that decided open points.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from importlib import resources
 
 import duckdb
 
-from ketenmonitor.warehouse import has_table
+from ketenmonitor.warehouse import has_table, in_force
 
 VORMEN_VERVOLGING = (
     "seksuele_uitbuiting",
@@ -122,6 +131,56 @@ Age classes of Figuur 22: age at the begin of the offence (Dadermonitor lines 79
 whole years, 'Minderjarig of adolescent (t/m 22 jaar)', 23-29, 30-39, 40+; no age -> onbekend.
 """
 
+VORMEN_DADERMONITOR = ("seksueel", "niet_seksueel", "onbekend")
+"""Forms of a case in the Dadermonitor's prosecution phase (chapter 5, Figuur 5.2, 5.4-5.6)."""
+
+VORM_DADERMONITOR = """
+Form of a case in the Dadermonitor's prosecution phase (Dadermonitor 2015-2019, section 5.3.1,
+lines 5416-5430, and B1.5.2, lines 9641-9663): two categories, because at this stage the form is
+often not yet certain. 'In ieder geval seksuele uitbuiting' (seksueel) when any source says
+sexual: the maatschappelijke classificatie mh_seksueel, art. 273f (or 273a) lid 1 sub 3 among the
+primary trafficking offences, or a sexual form (bl_su, go_su, su_onbekend) in the Rapporteur's
+dossier study of the verdict; otherwise 'uitsluitend niet-seksuele uitbuiting' (niet_seksueel)
+when a source says non-sexual: mh_arbeid or mh_overig, the Functioneel Parket (labour, line
+9654), or au, cu or orgaan in the dossier study; otherwise onbekend. The dossier study thus
+corrects the unreliable 'overige vormen' classification (B1.5.3, lines 9716-9723: 18 of 31 were
+sexual or labour exploitation).
+"""
+
+MINDERJARIG_SLACHTOFFER = """
+A case with (at least) a minor victim (Dadermonitor 2015-2019, section 5.4.3, line 5676 and
+footnote 29; line 6003): art. 273f lid 1 sub 2, 5 or 8 among the primary trafficking offences as
+registered (stadium inschrijving); these sub-paragraphs are by definition about a victim under 18.
+Minors under other sub-paragraphs are missed, so this is a lower bound.
+"""
+
+AFHANDELING_MENSENHANDEL = """
+The OM's decision on the trafficking offence of a case (Dadermonitor 2015-2019, Figuur 5.6 and
+footnote 37, line 5797): the case's afdoening, except for a case summoned for other offences only
+(afdoening dagvaarding without trafficking charged, ``TEN_LASTE_GELEGD``): then the decision
+recorded on its trafficking offence (feiten.afdoening_feit), and without one 'sepot_grond_onbekend'
+(the offence was dropped without a recorded ground). An administrative disposal (double
+registration, line 5738 and footnote 34) is a settlement, but not on the merits (inhoudelijk).
+"""
+
+DADERMONITOR_PEILDATUM = """
+The OM extract a Dadermonitor counts (Dadermonitor 2015-2019, B1.5.2, line 9633: the WODC-SIBa
+subset 'mensenhandel' with peildatum April 2020; lines 9731-9743: the OM re-delivers earlier years
+every year, later extracts revise them a little): for the years Y-4..Y the first OM snapshot
+delivered after the period (peildatum after 31 December of Y; for 2015-2019 the one of April
+2020), or the newest when none is yet. The Jaarcijfers count the snapshot in force.
+"""
+
+
+def dadermonitor_snapshot_sql(year: int, alias: str = "u") -> str:
+    """``DADERMONITOR_PEILDATUM`` as a condition on a ``dm_*`` view row for reporting year
+    ``year`` (the period year-4..year)."""
+    return (
+        f"{alias}.peildatum = (SELECT coalesce(min(peildatum) FILTER (peildatum > DATE "
+        f"'{year}-12-31'), max(peildatum)) FROM main.lineage WHERE source = 'om')"
+    )
+
+
 SEKSUEEL = ("bl_su", "go_su", "su_onbekend")
 SEPOT = ("technisch_sepot", "onvoorwaardelijk_beleidssepot", "sepot_grond_onbekend")
 VEROORDELING = ("veroordeling_mh", "veroordeling_mh_voeging")
@@ -154,9 +213,9 @@ def mensenhandel_feit_sql(alias: str = "f", fallback_date: str = "z.pleegdatum_b
     )
 
 
-def _dossier(con: duckdb.DuckDBPyConnection) -> str:
+def _dossier(con: duckdb.DuckDBPyConnection, as_of: dt.date | None = None) -> str:
     if has_table(con, "om_dossierstudie__dossierstudie"):
-        return "current.om_dossierstudie__dossierstudie"
+        return in_force("om_dossierstudie__dossierstudie", as_of)
     return "(SELECT NULL::VARCHAR AS parketnummer, NULL::VARCHAR AS vorm WHERE false)"
 
 
@@ -177,14 +236,20 @@ def _ref_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.executemany("INSERT INTO km_verdachte_geslacht VALUES (?, ?)", list(geslacht_map().items()))
 
 
-def zaken_sql(dossier: str = "current.om_dossierstudie__dossierstudie") -> str:
+def zaken_sql(
+    dossier: str = "current.om_dossierstudie__dossierstudie", as_of: dt.date | None = None
+) -> str:
     """The SELECT behind ``om_mensenhandelzaken`` (rules ``MENSENHANDEL_ARTIKELEN``,
-    ``TEN_LASTE_GELEGD``, ``VORM_VERVOLGING``, ``VORM_BERECHTING``)."""
+    ``TEN_LASTE_GELEGD``, ``VORM_VERVOLGING``, ``VORM_BERECHTING``, and for the Dadermonitor
+    ``VORM_DADERMONITOR``, ``MINDERJARIG_SLACHTOFFER``, ``AFHANDELING_MENSENHANDEL``) over the
+    OM snapshot in force, or the one in force on ``as_of``."""
     mc = "coalesce(z.maatschappelijke_classificaties, []::VARCHAR[])"
+    zaken, feiten = in_force("om__zaken", as_of), in_force("om__feiten", as_of)
     return f"""
 WITH feit AS (
-    SELECT f.parketnummer, f.stadium, f.lid, f.sub, {mensenhandel_feit_sql()} AS mh
-    FROM current.om__feiten f JOIN current.om__zaken z USING (parketnummer)
+    SELECT f.parketnummer, f.stadium, f.lid, f.sub, f.afdoening_feit,
+        {mensenhandel_feit_sql()} AS mh
+    FROM {feiten} f JOIN {zaken} z USING (parketnummer)
     WHERE f.primair
 ), per_zaak AS (
     SELECT parketnummer,
@@ -192,7 +257,9 @@ WITH feit AS (
         bool_or(stadium = 'dagvaarding') AS dagvaarding_artikelen,
         bool_or(mh AND stadium = 'dagvaarding') AS mh_dagvaarding,
         bool_or(mh AND stadium = 'inschrijving') AS mh_inschrijving,
-        bool_or(mh AND lid = 1 AND sub = 3) AS sub_3
+        bool_or(mh AND lid = 1 AND sub = 3) AS sub_3,
+        bool_or(mh AND stadium = 'inschrijving' AND lid = 1 AND sub IN (2, 5, 8)) AS minderjarig,
+        max(afdoening_feit) FILTER (WHERE mh AND afdoening_feit <> 'dagvaarding') AS afdoening_mh
     FROM feit GROUP BY parketnummer
 )
 SELECT
@@ -227,8 +294,24 @@ SELECT
         WHEN 'cu' THEN 'criminele_overige_uitbuiting'
         WHEN 'orgaan' THEN 'criminele_overige_uitbuiting'
         ELSE 'onbekend'
-    END AS vorm_berechting
-FROM current.om__zaken z
+    END AS vorm_berechting,
+    CASE
+        WHEN list_contains({mc}, 'mh_seksueel') OR coalesce(p.sub_3, false)
+            OR d.vorm IN {_in(SEKSUEEL)} THEN 'seksueel'
+        WHEN list_has_any({mc}, ['mh_arbeid', 'mh_overig']) OR z.parket = 'FP'
+            OR d.vorm IN ('au', 'cu', 'orgaan') THEN 'niet_seksueel'
+        ELSE 'onbekend'
+    END AS vorm_dadermonitor,
+    coalesce(p.minderjarig, false) AS minderjarig_slachtoffer,
+    CASE WHEN z.afdoening = 'dagvaarding' AND NOT coalesce(CASE WHEN p.dagvaarding_artikelen
+        THEN p.mh_dagvaarding ELSE p.mh_inschrijving END, false)
+        THEN coalesce(p.afdoening_mh, 'sepot_grond_onbekend') ELSE z.afdoening
+    END AS afdoening_mh,
+    z.sepotgrond,
+    z.strafverzwarende_omstandigheden,
+    {mc} AS classificaties,
+    d.vorm AS dossier_vorm
+FROM {zaken} z
 LEFT JOIN per_zaak p USING (parketnummer)
 LEFT JOIN {dossier} d ON d.parketnummer = z.parketnummer
 """
@@ -316,4 +399,38 @@ def create_case_views(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         "CREATE OR REPLACE TEMP VIEW berechte_verdachten AS "
         "SELECT * FROM berechte_zaken WHERE natuurlijk_persoon"
+    )
+    create_dadermonitor_case_views(con)
+
+
+def create_dadermonitor_case_views(con: duckdb.DuckDBPyConnection) -> None:
+    """``dm_ingeschreven_zaken`` and ``dm_afgehandelde_zaken`` (module docstring) over every OM
+    snapshot, each with the dossier study in force on its peildatum."""
+    if not has_table(con, "lineage", schema="main"):
+        return  # a bare connection with current.* views only: no snapshots to tell apart
+    peildata = [
+        r[0]
+        for r in con.execute(
+            "SELECT DISTINCT peildatum FROM main.lineage WHERE source = 'om' ORDER BY 1"
+        ).fetchall()
+    ]
+    parts = [
+        f"SELECT DATE '{p.isoformat()}' AS peildatum, * FROM ({zaken_sql(_dossier(con, p), p)})"
+        for p in peildata
+    ] or [f"SELECT NULL::DATE AS peildatum, * FROM ({zaken_sql(_dossier(con))}) WHERE false"]
+    con.execute("CREATE OR REPLACE TEMP VIEW dm_om_zaken AS " + " UNION ALL ".join(parts))
+    con.execute(
+        "CREATE OR REPLACE TEMP VIEW dm_ingeschreven_zaken AS "
+        "SELECT z.peildatum, CAST(year(z.inschrijvingsdatum) AS INTEGER) AS jaar, z.parketnummer, "
+        "z.vorm_dadermonitor AS vorm, z.minderjarig_slachtoffer, z.parket, z.classificaties, "
+        "z.dossier_vorm FROM dm_om_zaken z WHERE z.mensenhandel"
+    )
+    con.execute(
+        "CREATE OR REPLACE TEMP VIEW dm_afgehandelde_zaken AS "
+        "SELECT z.peildatum, CAST(year(z.afhandelingsdatum) AS INTEGER) AS jaar, z.parketnummer, "
+        "z.vorm_dadermonitor AS vorm, z.afdoening, z.afdoening_mh AS afhandeling, "
+        "z.afdoening <> 'administratief' AS inhoudelijk, z.sepotgrond, "
+        "coalesce(z.strafverzwarende_omstandigheden, []::VARCHAR[]) AS strafverzwarend, "
+        "z.minderjarig_slachtoffer FROM dm_om_zaken z "
+        "WHERE z.mensenhandel AND z.afhandelingsdatum IS NOT NULL"
     )

@@ -13,6 +13,7 @@ import typer
 from ketenmonitor.estimation.bootstrap import bootstrap
 from ketenmonitor.estimation.capture import CaptureHistory, CaptureHistoryError, read_csv
 from ketenmonitor.estimation.models import parse_model
+from ketenmonitor.estimation.publication import NOTE as PUBLICATION_NOTE
 from ketenmonitor.estimation.selection import DEFAULT_PTHRESH, Estimate, EstimationError, select
 
 NOTE = (
@@ -37,14 +38,22 @@ def _estimate_one(
     pthresh: float,
     nboot: int,
     seed: int | None,
+    max_order: int | None = None,
 ) -> Estimate:
     mod = parse_model(model, ch.t) if model else None
     if model and method != "fixed":
         raise EstimationError("--model is for --method fixed")
-    est = select(ch, method, mod, pthresh=pthresh)
+    est = select(ch, method, mod, pthresh=pthresh, max_order=max_order)
     if nboot > 0:
         est.quantiles, _ = bootstrap(
-            ch, method, est.estimate, nboot=nboot, seed=seed, pthresh=pthresh, model=mod
+            ch,
+            method,
+            est.estimate,
+            nboot=nboot,
+            seed=seed,
+            pthresh=pthresh,
+            model=mod,
+            max_order=max_order,
         )
     return est
 
@@ -75,6 +84,10 @@ def estimate(
     pthresh: Annotated[
         float, typer.Option(help="p-value threshold of the stepwise selection.")
     ] = DEFAULT_PTHRESH,
+    max_order: Annotated[
+        int | None,
+        typer.Option(help="Highest interaction order of the BIC search (default: lists - 1)."),
+    ] = None,
     nboot: Annotated[int, typer.Option(help="Bootstrap replicates (0: no interval).")] = 0,
     seed: Annotated[int | None, typer.Option(help="Seed of the bootstrap.")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
@@ -99,12 +112,14 @@ def estimate(
     """
     try:
         if from_warehouse:
-            _from_warehouse(method.value, model, pthresh, nboot, seed, json_out, year, by)
+            _from_warehouse(
+                method.value, model, pthresh, max_order, nboot, seed, json_out, year, by
+            )
             return
         if file is None:
             raise EstimationError("give a capture-history CSV file or --from-warehouse")
         ch = read_csv(file)
-        est = _estimate_one(ch, method.value, model, pthresh, nboot, seed)
+        est = _estimate_one(ch, method.value, model, pthresh, nboot, seed, max_order)
     except (CaptureHistoryError, EstimationError, ValueError, FileNotFoundError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
@@ -119,6 +134,7 @@ def _from_warehouse(
     method: str,
     model: str | None,
     pthresh: float,
+    max_order: int | None,
     nboot: int,
     seed: int | None,
     json_out: bool,
@@ -126,7 +142,7 @@ def _from_warehouse(
     by: str | None,
 ) -> None:
     from ketenmonitor.config import Workspace
-    from ketenmonitor.estimation.strata import fit_strata
+    from ketenmonitor.estimation.strata import MERGED, TOTAL, estimate_strata
     from ketenmonitor.estimation.warehouse import capture_histories
     from ketenmonitor.warehouse import Warehouse
 
@@ -138,20 +154,51 @@ def _from_warehouse(
     lists = next(iter(tables.values())).lists
     pooled = CaptureHistory(lists, np.sum([ch.counts for ch in tables.values()], axis=0))
     pooled.validate()
-    est = _estimate_one(pooled, method, model, pthresh, nboot, seed)
+    est = _estimate_one(pooled, method, model, pthresh, nboot if not by else 0, seed, max_order)
     out: dict[str, object] = {**est.as_json(), "lists": list(lists), "year": year}
     if by:
-        strat = fit_strata(tables, parse_model(est.model, pooled.t))
+        strat = estimate_strata(
+            tables,
+            method,
+            model=model,
+            pthresh=pthresh,
+            max_order=max_order,
+            nboot=nboot,
+            seed=seed,
+        )
+        # With strata the estimate is the covariate model's total (the strata add up to it);
+        # the pooled estimate (no covariates) stays as pooled_estimate.
+        out["pooled_estimate"] = est.estimate
+        out["estimate"] = strat.total
         out["by"] = by
         out["strata"] = {
-            k: {"observed": strat.observed[k], "estimate": strat.estimates[k]}
+            k: {
+                "observed": strat.observed[k],
+                "estimate": strat.estimates[k],
+                **({"quantiles": strat.quantiles[k]} if strat.quantiles else {}),
+            }
             for k in strat.estimates
         }
-        out["strata_total"] = strat.total
+        out["merged"] = strat.merged
+        if strat.quantiles:
+            out["quantiles"] = strat.quantiles[TOTAL]
+            est.quantiles = strat.quantiles[TOTAL]
+        est.estimate = strat.total
     if json_out:
         typer.echo(json.dumps(out))
         return
     _print(est, f"{year or 'all years'}")
-    for k, v in dict(out.get("strata", {})).items():  # type: ignore[call-overload]
-        typer.echo(f"  {k}: observed {v['observed']:,}, estimate {v['estimate']:,.1f}")
-    typer.echo(NOTE)
+    if by:
+        for k, v in dict(out["strata"]).items():  # type: ignore[call-overload]
+            typer.echo(f"  {k}: observed {v['observed']:,}, estimate {v['estimate']:,.1f}" + _iv(v))
+        if strat.merged:
+            typer.echo(f"  merged into '{MERGED}' (too few overlaps): {', '.join(strat.merged)}")
+        typer.echo(f"  (without strata: estimate {out['pooled_estimate']:,.1f})")
+    typer.echo(PUBLICATION_NOTE["en"])
+
+
+def _iv(v: dict[str, object]) -> str:
+    q = v.get("quantiles")
+    if not isinstance(q, dict) or not q:
+        return ""
+    return f" (95% interval {q['0.025']:,.0f} - {q['0.975']:,.0f})"

@@ -41,21 +41,32 @@ STATUS_TEXT = {
 }
 
 
+def _axes(ndim: int, ax: int) -> tuple[tuple[slice | int, ...], tuple[slice | int, ...]]:
+    lo: list[slice | int] = [slice(None)] * ndim
+    hi: list[slice | int] = [slice(None)] * ndim
+    lo[ax], hi[ax] = 0, 1
+    return tuple(lo), tuple(hi)
+
+
 def superset_sum(v: npt.NDArray[Any], t: int) -> npt.NDArray[Any]:
-    """out[..., a] = sum of v[..., c] over the cells c that contain a."""
+    """out[..., a] = sum of v[..., c] over the cells c that contain a.
+
+    One in-place addition of half the array per list (bit): out[bit 0] += out[bit 1]."""
     lead = v.shape[:-1]
-    w = v.reshape((*lead, *([2] * t)))
+    w = np.array(v, copy=True).reshape((*lead, *([2] * t)))
     for ax in range(len(lead), len(lead) + t):
-        w = np.flip(np.cumsum(np.flip(w, ax), axis=ax), ax)
+        lo, hi = _axes(w.ndim, ax)
+        w[lo] += w[hi]
     return w.reshape(v.shape)
 
 
 def subset_sum(v: npt.NDArray[Any], t: int) -> npt.NDArray[Any]:
-    """out[..., c] = sum of v[..., a] over the terms a inside c."""
+    """out[..., c] = sum of v[..., a] over the terms a inside c (out[bit 1] += out[bit 0])."""
     lead = v.shape[:-1]
-    w = v.reshape((*lead, *([2] * t)))
+    w = np.array(v, copy=True).reshape((*lead, *([2] * t)))
     for ax in range(len(lead), len(lead) + t):
-        w = np.cumsum(w, axis=ax)
+        lo, hi = _axes(w.ndim, ax)
+        w[hi] += w[lo]
     return w.reshape(v.shape)
 
 
@@ -107,16 +118,59 @@ def _design(terms: IArr, kept: BArr) -> FArr:
 
 def _mle_exists_lp(terms: IArr, kept: BArr, y: FArr) -> bool:
     """Haberman's condition on the kept cells, assuming X has full column rank there."""
-    X = _design(terms, kept)
-    yk = y[np.nonzero(kept)[0]]
-    pos = yk > 0
-    XP, XZ = X[pos], X[~pos]
-    _, s, vt = np.linalg.svd(XP)
-    rank = int((s > 1e-9 * max(s[0] if s.size else 1.0, 1.0)).sum())
-    N = vt[rank:].T  # null space of X_P
+    return mle_exists(_design(terms, kept), y[np.nonzero(kept)[0]])
+
+
+def dense_gram(X: FArr, w: FArr | None = None) -> FArr:
+    """X' diag(w) X without BLAS threads (np.einsum): for these small designs a threaded
+    matrix product costs more in waiting on a busy machine than it saves."""
+    if w is None:
+        return np.asarray(np.einsum("ri,rj->ij", X, X))
+    return np.asarray(np.einsum("ri,r,rj->ij", X, w, X))
+
+
+def null_space(X: FArr, tol: float = 1e-9) -> FArr:
+    """A basis of {d: X d = 0} (columns) by Gauss-Jordan elimination with partial pivoting.
+
+    Plain NumPy row operations instead of an SVD or eigendecomposition: for these small 0/1
+    designs LAPACK's threaded routines are slow on a busy machine, and any basis serves the
+    existence test."""
+    A = np.array(X, dtype=np.float64)
+    m, n = A.shape
+    scale = max(float(np.abs(A).max()) if A.size else 1.0, 1.0)
+    pivots: list[int] = []
+    row = 0
+    for col in range(n):
+        if row == m:
+            break
+        r = row + int(np.argmax(np.abs(A[row:, col])))
+        if abs(A[r, col]) <= tol * scale:
+            continue
+        A[[row, r]] = A[[r, row]]
+        A[row] /= A[row, col]
+        others = np.arange(m) != row
+        A[others] -= np.outer(A[others, col], A[row])
+        pivots.append(col)
+        row += 1
+    free = [c for c in range(n) if c not in pivots]
+    N = np.zeros((n, len(free)))
+    for i, f in enumerate(free):
+        N[f, i] = 1.0
+        for k, pc in enumerate(pivots):
+            N[pc, i] = -A[k, f]
+    return N
+
+
+def mle_exists(X: FArr, y: FArr) -> bool:
+    """Haberman's condition for a Poisson log-linear model with design ``X`` (full column rank)
+    and counts ``y``: the MLE exists unless some direction d has X d <= 0 on every cell, X d = 0
+    on the cells with positive counts and X d != 0."""
+    pos = y > 0
+    XZ = X[~pos]
+    N = null_space(X[pos])
     if N.shape[1] == 0:
         return True
-    A = XZ @ N
+    A = np.einsum("ri,ij->rj", XZ, N)
     A[np.abs(A) < 1e-12] = 0.0
     if N.shape[1] == 1:
         a = A[:, 0]
@@ -186,8 +240,11 @@ def fit_group(
     with np.errstate(divide="ignore", invalid="ignore"):
         logmu0 = np.where(kept, np.log(np.where(kept, mu0, 1.0)), 0.0)
     rhs = superset_sum(mu0 * logmu0 + y - mu0, t)[bidx[:, None], terms]
-    beta = np.linalg.solve(_gram(mu0, terms, t), rhs[..., None])[..., 0]
-    active = np.arange(B)
+    # nan rows: models that are not identifiable (possible in fits without the check)
+    beta = batched_solve(_gram(mu0, terms, t), rhs)
+    start_bad = ~np.isfinite(beta).all(1)
+    beta[start_bad] = 0.0
+    active = np.nonzero(~start_bad)[0]
     for _ in range(max_iter):
         if active.size == 0:
             break
@@ -199,10 +256,7 @@ def fit_group(
             mu = np.exp(np.minimum(eta, 700.0)) * keptf[active]
             g = superset_sum(y[active] - mu, t)[np.arange(active.size)[:, None], tm]
             H = _gram(mu, tm, t)
-            try:
-                step = np.linalg.solve(H, g[..., None])[..., 0]
-            except np.linalg.LinAlgError:
-                step = np.stack([_safe_solve(h, gg) for h, gg in zip(H, g, strict=True)])
+            step = batched_solve(H, g)
         bad = ~np.isfinite(step).all(1)
         step[bad] = 0.0
         beta[active] += step
@@ -219,11 +273,20 @@ def fit_group(
     return Fits(beta, ll, conv)
 
 
-def _safe_solve(h: FArr, g: FArr) -> FArr:
+def batched_solve(H: FArr, g: FArr) -> FArr:
+    """Solve H[i] x[i] = g[i] for a stack; rows whose matrix is exactly singular get nan (one
+    batched call more instead of one call per matrix, which is what made a bootstrap slow)."""
     try:
-        return np.asarray(np.linalg.solve(h, g))
+        return np.asarray(np.linalg.solve(H, g[..., None])[..., 0])
     except np.linalg.LinAlgError:
-        return np.full_like(g, np.nan)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            sign, _ = np.linalg.slogdet(H)
+        bad = sign == 0
+        H2 = H.copy()
+        H2[bad] = np.eye(H.shape[-1])
+        out = np.asarray(np.linalg.solve(H2, g[..., None])[..., 0])
+        out[bad] = np.nan
+        return out
 
 
 def intercept_variance(terms: IArr, kept: BArr, beta: FArr, t: int) -> FArr:

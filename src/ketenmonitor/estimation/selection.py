@@ -186,6 +186,8 @@ def stepwise_batch(
         nxt = []
         for r in active:
             sel = np.nonzero(ri == r)[0]
+            if sel.size == 0:
+                continue  # no candidate left for this row: its search is over
             if (e.status[sel] != OK).any():
                 continue  # a candidate without an estimate stops the search
             k = sel[np.argmin(pv[sel])]
@@ -222,25 +224,32 @@ def stepwise(ch: CaptureHistory, pthresh: float = DEFAULT_PTHRESH) -> Estimate:
 # ------------------------------------------------------------------ BIC
 
 
-_MODEL_CACHE: dict[int, tuple[list[Model], BArr]] = {}
+_MODEL_CACHE: dict[tuple[int, int], tuple[list[Model], BArr]] = {}
 
 
-def bic_models(t: int) -> tuple[list[Model], BArr]:
+def bic_models(t: int, max_order: int | None = None) -> tuple[list[Model], BArr]:
+    """Every hierarchical model with all main effects and interactions up to ``max_order``
+    (default t - 1), the model space of the BIC search, and its membership matrix."""
     if t > MAX_BIC_LISTS:
         raise EstimationError(f"the BIC search covers up to {MAX_BIC_LISTS} lists, not {t}")
-    if t not in _MODEL_CACHE:
-        models = hierarchical_models(t)
-        _MODEL_CACHE[t] = (models, members_of(models, t))
-    return _MODEL_CACHE[t]
+    order = t - 1 if max_order is None else max_order
+    if not 1 <= order <= t - 1:
+        raise EstimationError(f"max order must be between 1 and {t - 1} for {t} lists")
+    if (t, order) not in _MODEL_CACHE:
+        models = hierarchical_models(t, order)
+        _MODEL_CACHE[t, order] = (models, members_of(models, t))
+    return _MODEL_CACHE[t, order]
 
 
 def bic_values(ev: Evaluation, n_obs: FArr) -> FArr:
     return np.asarray(-2.0 * ev.loglik + np.log(n_obs) * ev.n_terms)
 
 
-def bic_select(ch: CaptureHistory) -> Estimate:
-    """Lowest BIC over all admissible hierarchical models (every model checked exactly)."""
-    models, mem = bic_models(ch.t)
+def bic_select(ch: CaptureHistory, max_order: int | None = None) -> Estimate:
+    """Lowest BIC over all admissible hierarchical models with interactions up to ``max_order``
+    (default t - 1; every model checked exactly). ``n_models_considered`` is the number of
+    admissible models: those the search compares (docs/methodology/estimation.md)."""
+    models, mem = bic_models(ch.t, max_order)
     Y = np.broadcast_to(ch.counts, (len(models), ch.counts.size))
     ev = evaluate(mem, np.ascontiguousarray(Y), ch.t)
     bic = bic_values(ev, np.full(len(models), float(ch.counts.sum())))
@@ -259,15 +268,24 @@ def bic_select(ch: CaptureHistory) -> Estimate:
     )
 
 
-def bic_batch(Y: FArr, t: int, chunk: int = 8) -> FArr:
-    """Lowest-BIC estimate for every count row of ``Y``.
+def bic_batch(Y: FArr, t: int, chunk: int = 8, max_order: int | None = None) -> FArr:
+    """Lowest-BIC estimate for every count row of ``Y`` (see ``bic_batch_select``)."""
+    return bic_batch_select(Y, t, chunk, max_order)[0]
+
+
+def bic_batch_select(
+    Y: FArr, t: int, chunk: int = 8, max_order: int | None = None
+) -> tuple[FArr, IArr]:
+    """Lowest-BIC estimate and the index of the selected model in ``bic_models(t, max_order)``
+    (-1 when no model is admissible) for every count row of ``Y``.
 
     All models are fitted without the check; then per row the models are visited in order of
     BIC and the first that passes the exact existence/identifiability check is taken (models
     whose MLE does not exist do not converge and are checked like the others)."""
-    models, mem = bic_models(t)
+    models, mem = bic_models(t, max_order)
     M = len(models)
     out = np.full(Y.shape[0], np.nan)
+    idx = np.full(Y.shape[0], -1, dtype=np.int64)
     for start in range(0, Y.shape[0], chunk):
         Yc = Y[start : start + chunk]
         R = Yc.shape[0]
@@ -278,33 +296,68 @@ def bic_batch(Y: FArr, t: int, chunk: int = 8) -> FArr:
         bic = np.where(np.isfinite(bic), bic, np.inf)
         conv = ev.converged.reshape(R, M)
         for r in range(R):
-            out[start + r] = _first_admissible(memb[r * M : (r + 1) * M], Yc[r], t, bic[r], conv[r])
-    return out
+            out[start + r], idx[start + r] = _first_admissible(
+                memb[r * M : (r + 1) * M], Yc[r], t, bic[r], conv[r]
+            )
+    return out, idx
 
 
-def _first_admissible(mem: BArr, y: FArr, t: int, bic: FArr, conv: BArr) -> float:
+def _first_admissible(mem: BArr, y: FArr, t: int, bic: FArr, conv: BArr) -> tuple[float, int]:
     """Converged fits in BIC order: the first admissible one wins (an admissible model always
     converges). Only if none is admissible are the unconverged fits checked and refitted."""
     for k in np.nonzero(conv)[0][np.argsort(bic[conv], kind="stable")]:
         e = evaluate(mem[k : k + 1], y[None, :], t)
         if e.status[0] == OK:
-            return float(e.estimate[0])
+            return float(e.estimate[0]), int(k)
     rest = np.nonzero(~conv)[0]
     if rest.size == 0:
-        return float("nan")
+        return float("nan"), -1
     e = evaluate(mem[rest], np.repeat(y[None, :], rest.size, 0), t)
     ok = e.status == OK
     if not ok.any():
-        return float("nan")
+        return float("nan"), -1
     b = np.where(ok, bic_values(e, np.full(rest.size, y.sum())), np.inf)
-    return float(e.estimate[int(np.argmin(b))])
+    k = int(np.argmin(b))
+    return float(e.estimate[k]), int(rest[k])
 
 
-def select(ch: CaptureHistory, method: str, model: Model | None = None, **kw: float) -> Estimate:
+def select_models(
+    Y: FArr,
+    t: int,
+    method: str,
+    *,
+    pthresh: float = DEFAULT_PTHRESH,
+    max_order: int | None = None,
+    model: Model | None = None,
+) -> list[Model | None]:
+    """The model each selection method picks for every count row of ``Y`` (None: no model has
+    an estimate), for procedures that refit the selected model, like the strata."""
     if method == "stepwise":
-        return stepwise(ch, float(kw.get("pthresh", DEFAULT_PTHRESH)))
+        est, models, _ = stepwise_batch(Y, t, pthresh)
+        return [m if np.isfinite(e) else None for e, m in zip(est, models, strict=True)]
     if method == "bic":
-        return bic_select(ch)
+        cands, _ = bic_models(t, max_order)
+        _, idx = bic_batch_select(Y, t, max_order=max_order)
+        return [cands[i] if i >= 0 else None for i in idx]
+    if method == "fixed":
+        if model is None:
+            raise EstimationError("method 'fixed' needs a model")
+        return [model] * Y.shape[0]
+    raise EstimationError(f"unknown method {method!r}")
+
+
+def select(
+    ch: CaptureHistory,
+    method: str,
+    model: Model | None = None,
+    *,
+    pthresh: float = DEFAULT_PTHRESH,
+    max_order: int | None = None,
+) -> Estimate:
+    if method == "stepwise":
+        return stepwise(ch, pthresh)
+    if method == "bic":
+        return bic_select(ch, max_order)
     if method == "fixed":
         if model is None:
             raise EstimationError("method 'fixed' needs a model, e.g. --model '[12,3]'")

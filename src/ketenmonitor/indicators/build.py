@@ -19,7 +19,7 @@ from ketenmonitor.config import Workspace
 from ketenmonitor.disclosure import ProtectedCell, ProtectedTable, protect, protect_catalogue
 from ketenmonitor.disclosure.catalogue import AuditReport, UnsafeTables
 from ketenmonitor.indicators import TableSpec, compute
-from ketenmonitor.indicators.catalogue import CATALOGUE
+from ketenmonitor.indicators.catalogue import catalogue
 from ketenmonitor.warehouse import Warehouse
 
 CELLS_TABLE = """
@@ -104,9 +104,11 @@ def compute_audited(
 
 
 def audit_catalogue(
-    ws: Workspace, year: int, specs: tuple[TableSpec, ...] = CATALOGUE
+    ws: Workspace, year: int, specs: tuple[TableSpec, ...] | None = None
 ) -> tuple[list[ProtectedTable], AuditReport]:
-    """Compute, protect and audit (without storing) every table whose sources are loaded."""
+    """Compute, protect and audit (without storing) every table whose sources are loaded
+    (``specs``: by default ``catalogue(year)``)."""
+    specs = catalogue(year) if specs is None else specs
     with Warehouse(ws.warehouse) as wh:
         loaded = prepare(wh.con)
         ready = tuple(s for s in specs if set(s.sources) <= loaded)
@@ -114,11 +116,13 @@ def audit_catalogue(
 
 
 def build(
-    ws: Workspace, year: int, specs: tuple[TableSpec, ...] = CATALOGUE
+    ws: Workspace, year: int, specs: tuple[TableSpec, ...] | None = None
 ) -> list[ProtectedTable]:
-    """Compute, protect, audit and store every table of ``specs`` for reporting year ``year``
-    whose sources are in the warehouse (tables of sources not loaded are left out). Raises
-    ``UnsafeTables`` (and stores nothing) when the audit fails."""
+    """Compute, protect, audit and store every table of ``specs`` (by default
+    ``catalogue(year)``) for reporting year ``year`` whose sources are in the warehouse (tables
+    of sources not loaded are left out). Raises ``UnsafeTables`` (and stores nothing) when the
+    audit fails."""
+    specs = catalogue(year) if specs is None else specs
     with Warehouse(ws.warehouse) as wh:
         loaded = prepare(wh.con)
         ready = tuple(s for s in specs if set(s.sources) <= loaded)

@@ -3,19 +3,34 @@
 - The Jaarcijfers Mensenhandel (``jaarcijfers.*``): ``indicators/jaarcijfers.py`` with its
   chapters in ``jaarcijfers_opsporing.py`` and ``jaarcijfers_vervolging.py``.
 - The Dadermonitor mensenhandel (``dadermonitor.*``), built so far for chapter 3 (signalering,
-  ``dadermonitor_signalering.py``) and chapter 4 (opsporing, ``dadermonitor_opsporing.py``).
+  ``dadermonitor_signalering.py``), chapter 4 (opsporing, ``dadermonitor_opsporing.py``) and
+  chapter 5 (vervolging, ``dadermonitor_vervolging.py``).
 """
 
 from __future__ import annotations
 
 from ketenmonitor.indicators import TableSpec
-from ketenmonitor.indicators.dadermonitor_opsporing import DM_OPSPORING
+from ketenmonitor.indicators.dadermonitor_opsporing import DM_OPSPORING, dm_opsporing
 from ketenmonitor.indicators.dadermonitor_signalering import SIGNALERING
+from ketenmonitor.indicators.dadermonitor_vervolging import DM_VERVOLGING, dm_vervolging
 from ketenmonitor.indicators.jaarcijfers import CATALOGUE as JAARCIJFERS
 
-DADERMONITOR: tuple[TableSpec, ...] = SIGNALERING + DM_OPSPORING
+DADERMONITOR: tuple[TableSpec, ...] = SIGNALERING + DM_OPSPORING + DM_VERVOLGING
+"""The Dadermonitor's tables as published, for 2015-2019."""
 
 CATALOGUE: tuple[TableSpec, ...] = JAARCIJFERS + DADERMONITOR
+"""Every table id with its titles and notes (the specs of the published editions)."""
+
+
+def dadermonitor(year: int) -> tuple[TableSpec, ...]:
+    """The Dadermonitor's tables for the five years ``year``-4 .. ``year``."""
+    return SIGNALERING + dm_opsporing(year) + dm_vervolging(year)
+
+
+def catalogue(year: int) -> tuple[TableSpec, ...]:
+    """Every table for reporting year ``year``: the Jaarcijfers (the year and its four
+    predecessors) and the Dadermonitor over the same five years."""
+    return JAARCIJFERS + dadermonitor(year)
 
 
 def spec(table_id: str) -> TableSpec:

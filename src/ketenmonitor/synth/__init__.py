@@ -287,10 +287,10 @@ def write_delivery(
             if contract.name == "emm"
             else write_emm_jaartellingen(out, scale=scale)
         )
-    if contract.name in ("om", "om_dossierstudie"):  # calibrated to Figuur 15-19, 22-24
-        from ketenmonitor.synth.om import write_om, write_om_dossierstudie
+    if contract.name in ("om", "om_dossierstudie"):  # Figuur 15-19, 22-24; 2015-2019 re-delivered
+        from ketenmonitor.synth.om_2015 import write_om_2025, write_om_dossierstudie_2025
 
-        writer = write_om if contract.name == "om" else write_om_dossierstudie
+        writer = write_om_2025 if contract.name == "om" else write_om_dossierstudie_2025
         return writer(out, scale=scale)
     if contract.name == "politie":  # calibrated to the Dadermonitor, chapter 3
         from ketenmonitor.synth.politie import write_politie
@@ -339,6 +339,29 @@ def write_delivery(
             part.unlink()
     parts.rmdir()
     return path
+
+
+EARLIER_DELIVERIES: dict[str, tuple[dt.date, str]] = {
+    "om": (dt.date(2020, 4, 1), "write_om_2020"),
+    "om_dossierstudie": (dt.date(2020, 4, 1), "write_om_dossierstudie_2020"),
+}
+"""Sources delivered more than once: an earlier delivery's peildatum and its writer in
+``synth.om_2015`` (the OM's April-2020 extract behind the Dadermonitor 2015-2019)."""
+
+
+def write_earlier_deliveries(
+    name: str, out: Path, scale: int = 1, reuse: bool = False
+) -> list[tuple[Path, dt.date]]:
+    """Write the earlier deliveries of source ``name`` (``EARLIER_DELIVERIES``) into ``out``;
+    return each file with its peildatum (``reuse``: keep a file that is already there)."""
+    if name not in EARLIER_DELIVERIES:
+        return []
+    from ketenmonitor.synth import om_2015
+
+    peildatum, writer = EARLIER_DELIVERIES[name]
+    existing = sorted(out.glob(f"{name}_{peildatum.isoformat()}.*")) if reuse else []
+    path = existing[0] if existing else getattr(om_2015, writer)(out, scale=scale)
+    return [(path, peildatum)]
 
 
 def _write_parquet(path: Path, t: Table, rows: list[dict[str, Any]]) -> None:

@@ -1,0 +1,130 @@
+"""Open data: one CSV per built table in long (tidy) form, and a Frictionless data package
+(``datapackage.json``) that describes every file, so other software can read the figures.
+
+Each CSV has one row per published cell: ``table, year, row_index, row, column_index, column,
+text, value, flag``. ``text`` is the cell as published ("213", "<5", "52%", "."), ``value`` the
+number shown (empty for a suppressed cell), ``flag`` one of exact, rounded, primary, secondary.
+Row and column labels are in the requested language. The data package follows the Frictionless
+Data Package v1 specification (a ``tabular-data-resource`` per CSV with its Table Schema, the
+primary key, the allowed flags, the table's title, source and notes).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+from ketenmonitor import __version__
+from ketenmonitor.publish.i18n import check_lang, label, t
+from ketenmonitor.publish.tables import Figure
+
+FIELDS = ("table", "year", "row_index", "row", "column_index", "column", "text", "value", "flag")
+FLAGS = ["exact", "rounded", "primary", "secondary"]
+
+
+def resource_name(table_id: str) -> str:
+    """A Frictionless resource name (lower case, digits, ``-``, ``_``, ``.``)."""
+    return table_id.lower().replace(" ", "_")
+
+
+def write_csv(figure: Figure, path: Path, lang: str = "nl") -> Path:
+    tb = figure.table
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(FIELDS)
+        for i, (row_label, cells) in enumerate(zip(tb.row_labels, tb.cells, strict=True)):
+            for j, (col, cell) in enumerate(zip(tb.column_labels, cells, strict=True)):
+                if not cell.text:
+                    continue  # a blank cell (nothing published there)
+                w.writerow(
+                    [
+                        tb.id,
+                        tb.year,
+                        i,
+                        label(row_label, lang),
+                        j,
+                        label(col, lang),
+                        cell.text,
+                        "" if cell.value is None or cell.suppressed else cell.value,
+                        cell.flag,
+                    ]
+                )
+    return path
+
+
+def _schema(lang: str) -> dict[str, Any]:
+    def field(name: str, type_: str, key: str, **extra: Any) -> dict[str, Any]:
+        return {
+            "name": name,
+            "type": type_,
+            "description": t(f"opendata.field_{key}", lang),
+            **extra,
+        }
+
+    return {
+        "fields": [
+            field("table", "string", "table", constraints={"required": True}),
+            field("year", "integer", "year", constraints={"required": True}),
+            field(
+                "row_index", "integer", "row_index", constraints={"required": True, "minimum": 0}
+            ),
+            field("row", "string", "row", constraints={"required": True}),
+            field(
+                "column_index",
+                "integer",
+                "column_index",
+                constraints={"required": True, "minimum": 0},
+            ),
+            field("column", "string", "column", constraints={"required": True}),
+            field("text", "string", "text", constraints={"required": True}),
+            field("value", "integer", "value"),
+            field("flag", "string", "flag", constraints={"required": True, "enum": FLAGS}),
+        ],
+        "primaryKey": ["row_index", "column_index"],
+        "missingValues": [""],
+    }
+
+
+def write_open_data(figures: list[Figure], folder: Path, lang: str = "nl") -> Path:
+    """Write one CSV per figure and ``datapackage.json`` into ``folder``; returns the
+    descriptor's path."""
+    check_lang(lang)
+    folder.mkdir(parents=True, exist_ok=True)
+    year = figures[0].table.year if figures else 0
+    resources = []
+    for fig in figures:
+        name = resource_name(fig.id)
+        write_csv(fig, folder / f"{name}.csv", lang)
+        tb = fig.table
+        notes = [label(n, lang) for n in tb.notes]
+        if fig.footnote(lang):
+            notes.append(fig.footnote(lang))
+        resources.append(
+            {
+                "name": name,
+                "path": f"{name}.csv",
+                "profile": "tabular-data-resource",
+                "title": f"{label(tb.number, lang)}. {label(tb.title, lang)}",
+                "description": " ".join(notes),
+                "sources": [{"title": label(tb.source, lang)}],
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": _schema(lang),
+            }
+        )
+    descriptor = {
+        "profile": "tabular-data-package",
+        "name": f"ketenmonitor-jaarcijfers-{year}-{lang}",
+        "title": t("opendata.title", lang).format(year=year),
+        "description": t("opendata.description", lang).format(year=year),
+        "version": __version__,
+        "language": lang,
+        "contributors": [{"title": t("report.publisher", lang), "role": "author"}],
+        "resources": resources,
+    }
+    path = folder / "datapackage.json"
+    path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path

@@ -1,0 +1,387 @@
+"""The report: the Jaarcijfers as one self-contained HTML file and as a PDF, in Dutch or English,
+made from the protected tables only.
+
+Structure (as the Jaarcijfers Mensenhandel 2024): Introductie; 1 Slachtoffers; 2 Plegers;
+3 De strafrechtketen (the chain figure when a ``keten.*`` table is built, otherwise a note that
+it is computed elsewhere) with the slot for the Rapporteur's reflection; 4 Toelichting,
+generated from the warehouse lineage (the peildatum of every delivery), the processing rules and
+the disclosure rules actually applied; an appendix with the built tables no section names (the
+Dadermonitor chapters). Every figure has its generated headline (``text.headlines``), a chart
+(``charts.chart_spec``), the data table as published (``<caption>``, ``<th scope>``, suppressed
+and rounded cells marked visually and for screen readers), notes, the disclosure note and the
+source line.
+
+- HTML (``write_html``): the Vega, Vega-Lite and vega-embed JavaScript is inlined
+  (``vl_convert.javascript_bundle``), so the file works offline; charts are interactive
+  (tooltips, a legend that toggles).
+- PDF (``write_pdf``): the same document with the charts as SVG (``vl_convert``), laid out by
+  WeasyPrint for A4 with a table of contents with page numbers, page numbers in the footer and
+  figures kept on one page where they fit.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ketenmonitor import __version__
+from ketenmonitor.config import Workspace
+from ketenmonitor.disclosure import load_rules
+from ketenmonitor.publish.charts import chart_spec
+from ketenmonitor.publish.i18n import check_lang, label, t
+from ketenmonitor.publish.tables import Delivery, Figure, deliveries, load_figures, placed
+from ketenmonitor.publish.text import Headline, display_text, fmt_int, headlines
+
+TEMPLATES = Path(__file__).with_name("templates")
+FORMATS = ("html", "pdf", "xlsx", "csv")
+SOURCE_NAMES = {
+    "comensha": "CoMensha",
+    "ind": "IND",
+    "emm": "EMM",
+    "om": "OM",
+    "rechtspraak": "Raad voor de rechtspraak",
+    "politie": "CBS (politie)",
+    "reclassering": "Reclassering",
+}
+"""The name of a delivery's organisation (``emm_jaartellingen`` is EMM, ``om_dossierstudie``
+OM: the part before the first ``_``)."""
+
+
+def source_name(source: str) -> str:
+    return SOURCE_NAMES.get(source, SOURCE_NAMES.get(source.split("_")[0], source))
+
+
+WIDE_COLUMNS = 7
+"""Tables with more columns than this get the compact (smaller type) layout."""
+
+
+@dataclass
+class CellView:
+    display: str
+    flag: str
+    sr: str = ""
+    """Said by screen readers after the text (the flag of a suppressed or rounded cell)."""
+
+
+@dataclass
+class FigureView:
+    id: str
+    anchor: str
+    number: str
+    title: str
+    source: str
+    row_header: str
+    columns: list[str]
+    rows: list[tuple[str, list[CellView]]]
+    notes: list[str]
+    footnote: str
+    is_figure: bool
+    wide: bool
+    spec_json: str = ""
+    svg_uri: str = ""
+    alt: str = ""
+    headline: Headline | None = None
+
+
+@dataclass
+class SectionView:
+    anchor: str
+    title: str
+    figures: list[FigureView] = field(default_factory=list)
+
+
+@dataclass
+class ChapterView:
+    anchor: str
+    number: str
+    title: str
+    sections: list[SectionView] = field(default_factory=list)
+
+
+def _anchor(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _sr(flag: str, lang: str) -> str:
+    if flag in ("primary", "secondary"):
+        return t("report.suppressed_mark", lang)
+    if flag == "rounded":
+        return t("report.rounded_mark", lang)
+    return ""
+
+
+@cache
+def _svg_uri(spec_json: str) -> str:
+    import vl_convert as vlc
+
+    svg = vlc.vegalite_to_svg(json.loads(spec_json))
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def figure_view(
+    fig: Figure, lang: str, heads: dict[str, Headline], *, svg: bool = False
+) -> FigureView:
+    tb = fig.table
+    number, title = label(tb.number, lang), label(tb.title, lang)
+    is_figure = tb.number.startswith("Figuur")
+    view = FigureView(
+        id=fig.id,
+        anchor=_anchor(fig.id),
+        number=number,
+        title=title,
+        source=label(tb.source, lang),
+        row_header=label(tb.row_header, lang),
+        columns=[label(c, lang) for c in tb.column_labels],
+        rows=[
+            (
+                label(r, lang),
+                [CellView(display_text(c, lang), c.flag, _sr(c.flag, lang)) for c in cells],
+            )
+            for r, cells in zip(tb.row_labels, tb.cells, strict=True)
+        ],
+        notes=[label(n, lang) for n in tb.notes],
+        footnote=fig.footnote(lang)
+        if any(c.suppressed or c.flag == "rounded" for row in tb.cells for c in row)
+        else "",
+        is_figure=is_figure,
+        wide=len(tb.column_labels) > WIDE_COLUMNS,
+        headline=heads.get(fig.id),
+    )
+    if is_figure:
+        spec = chart_spec(tb, lang, title=False)
+        # embedded in a <script>: "</" is written "<\/" (the same string to a JSON reader)
+        view.spec_json = json.dumps(spec, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+        view.alt = t("report.chart_alt", lang).format(number=number, title=title)
+        if svg:
+            view.svg_uri = _svg_uri(view.spec_json)
+    return view
+
+
+def _chapters(
+    figures: list[Figure], lang: str, heads: dict[str, Headline], svg: bool
+) -> tuple[list[ChapterView], list[FigureView], list[FigureView]]:
+    """The numbered chapters 1 and 2, the chain figures (``keten.*``) and the appendix."""
+    structure, rest = placed(figures)
+    chapters = []
+    for n, (chapter, sections) in enumerate(structure, start=1):
+        cv = ChapterView(chapter.key, str(n), t(f"chapter.{chapter.key}", lang))
+        for section, figs in sections:
+            if not figs:
+                continue
+            sv = SectionView(f"{chapter.key}-{section.key}", t(f"section.{section.key}", lang))
+            sv.figures = [figure_view(f, lang, heads, svg=svg) for f in figs]
+            cv.sections.append(sv)
+        if cv.sections:
+            chapters.append(cv)
+    chain = [figure_view(f, lang, heads, svg=svg) for f in rest if f.id.startswith("keten.")]
+    appendix = [figure_view(f, lang, heads, svg=svg) for f in rest if not f.id.startswith("keten.")]
+    return chapters, chain, appendix
+
+
+def _date(d: dt.date, lang: str) -> str:
+    return d.strftime("%d-%m-%Y") if lang == "nl" else d.isoformat()
+
+
+def _toelichting(figures: list[Figure], found: list[Delivery], lang: str) -> dict[str, Any]:
+    used_sources = {s for f in figures for s in f.spec.sources}
+    rows = [
+        {
+            "source": source_name(d.source),
+            "peildatum": _date(d.peildatum, lang),
+            "file": d.file_name,
+            "rows": fmt_int(d.rows_loaded, lang),
+            "quarantine": fmt_int(d.rows_quarantined, lang),
+            "contract": d.contract_version,
+        }
+        for d in found
+        if d.source in used_sources
+    ]
+    rules = load_rules()
+    # one row per rule as applied: a table's own [table."ID"] entry can differ from its source's
+    by_rule: dict[tuple[str, int, int, str], list[str]] = {}
+    for f in figures:
+        rule = rules.rule(f.spec.disclosure, f.spec.id)
+        note = rule.footnote_en if lang == "en" else rule.footnote_nl
+        key = (f.spec.disclosure, rule.rounding, rule.threshold, note)
+        numbers = by_rule.setdefault(key, [])
+        number = label(f.table.number, lang)
+        if number not in numbers:
+            numbers.append(number)
+    rule_rows = [
+        {
+            "name": name,
+            "rounding": "-" if rounding == 1 else str(rounding),
+            "threshold": "-" if threshold <= 1 else str(threshold),
+            "footnote": note,
+            "tables": ", ".join(numbers),
+        }
+        for (name, rounding, threshold, note), numbers in by_rule.items()
+    ]
+    processing = [
+        t(f"report.processing_{k}", lang)
+        for k, sources in (
+            ("comensha", {"comensha"}),
+            ("begging", {"comensha"}),
+            ("organ", {"comensha"}),
+            ("emm", {"emm"}),
+            ("delivered", {"ind", "rechtspraak"}),
+        )
+        if sources & used_sources
+    ]
+    return {"deliveries": rows, "rules": rule_rows, "processing": processing}
+
+
+def _sources_sentence(figures: list[Figure], lang: str) -> str:
+    names = []
+    for f in figures:
+        for s in f.spec.sources:
+            name = source_name(s)
+            if name not in names:
+                names.append(name)
+    if len(names) <= 1:
+        return "".join(names)
+    joiner = " en " if lang == "nl" else " and "
+    return ", ".join(names[:-1]) + joiner + names[-1]
+
+
+def _reflection(text: str | None) -> list[str]:
+    if not text:
+        return []
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+
+
+@cache
+def _env() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=jinja2.select_autoescape(["html", "j2"]),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render(
+    ws: Workspace,
+    year: int,
+    lang: str = "nl",
+    *,
+    medium: str = "html",
+    figures: list[Figure] | None = None,
+    reflection: str | None = None,
+) -> str:
+    """The report as an HTML document: ``medium="html"`` for the interactive, self-contained
+    file, ``"pdf"`` for the print version (static SVG charts) that ``write_pdf`` lays out."""
+    check_lang(lang)
+    if medium not in ("html", "pdf"):
+        raise ValueError(f"medium must be html or pdf, not {medium!r}")
+    figures = figures if figures is not None else load_figures(ws, year)
+    heads = headlines({f.id: f.table for f in figures}, year, lang)
+    chapters, chain, appendix = _chapters(figures, lang, heads, svg=medium == "pdf")
+    bundle = ""
+    if medium == "html":
+        import vl_convert as vlc
+
+        # the stub wants a snippet; without one the bundle sets window.vegaEmbed (the default)
+        bundle = vlc.javascript_bundle().replace("</script", "<\\/script")  # type: ignore[call-arg]
+    context = {
+        "lang": lang,
+        "year": year,
+        "medium": medium,
+        "t": lambda key, **kw: t(key, lang).format(**kw) if kw else t(key, lang),
+        "version": __version__,
+        "intro": t("report.intro", lang).format(
+            year=year, sources=_sources_sentence(figures, lang)
+        ),
+        "chapters": chapters,
+        "chain": chain,
+        "chain_number": str(len(chapters) + 1),
+        "toelichting_number": str(len(chapters) + 2),
+        "appendix": appendix,
+        "toelichting": _toelichting(figures, deliveries(ws), lang),
+        "reflection": _reflection(reflection),
+        "bundle": bundle,
+        "css": (TEMPLATES / "report.css").read_text(encoding="utf-8"),
+        "all_figures": [f for c in chapters for s in c.sections for f in s.figures]
+        + chain
+        + appendix,
+    }
+    return _env().get_template("report.html.j2").render(**context)
+
+
+def write_html(ws: Workspace, year: int, path: Path, lang: str = "nl", **kw: Any) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render(ws, year, lang, medium="html", **kw), encoding="utf-8")
+    return path
+
+
+def write_pdf(ws: Workspace, year: int, path: Path, lang: str = "nl", **kw: Any) -> Path:
+    import logging
+
+    import weasyprint
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    html = render(ws, year, lang, medium="pdf", **kw)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    weasyprint.HTML(string=html, base_url=str(TEMPLATES)).write_pdf(str(path))
+    return path
+
+
+def parse_formats(text: str | Iterable[str]) -> list[str]:
+    """``"html,pdf"`` -> ``["html", "pdf"]``; an unknown format is an error."""
+    items = text.split(",") if isinstance(text, str) else list(text)
+    out = []
+    for item in (i.strip().lower() for i in items):
+        if not item:
+            continue
+        if item not in FORMATS:
+            raise ValueError(f"unknown format {item!r}: choose from {', '.join(FORMATS)}")
+        if item not in out:
+            out.append(item)
+    if not out:
+        raise ValueError(f"no format given: choose from {', '.join(FORMATS)}")
+    return out
+
+
+def publish(
+    ws: Workspace,
+    year: int,
+    out: Path,
+    lang: str = "nl",
+    formats: Iterable[str] = FORMATS,
+    reflection: str | None = None,
+) -> dict[str, Path]:
+    """Write the publication of ``year`` in ``lang`` to ``out``, one entry per format:
+    ``html`` and ``pdf`` (the report), ``xlsx`` (the workbook), ``csv`` (the open data folder
+    with its ``datapackage.json``). Returns the path of each."""
+    from ketenmonitor.publish.opendata import write_open_data
+    from ketenmonitor.publish.workbook import write_workbook
+
+    check_lang(lang)
+    wanted = parse_formats(list(formats))
+    figures = load_figures(ws, year)
+    stem = f"jaarcijfers-{year}-{lang}"
+    written: dict[str, Path] = {}
+    if "html" in wanted:
+        written["html"] = write_html(
+            ws, year, out / f"{stem}.html", lang, figures=figures, reflection=reflection
+        )
+    if "pdf" in wanted:
+        written["pdf"] = write_pdf(
+            ws, year, out / f"{stem}.pdf", lang, figures=figures, reflection=reflection
+        )
+    if "xlsx" in wanted:
+        written["xlsx"] = write_workbook(figures, out / f"{stem}.xlsx", lang)
+    if "csv" in wanted:
+        written["csv"] = write_open_data(figures, out / f"opendata-{year}-{lang}", lang)
+    return written

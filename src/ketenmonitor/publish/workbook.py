@@ -1,0 +1,151 @@
+"""The workbook: one XLSX sheet per built table, for analysts to reuse (XlsxWriter).
+
+Layout of a table's sheet (rows counted from 1):
+
+1. number and title; 2. source line; 4. the header row (row header, then the column labels);
+5+. one row per table row: counts as numbers, percentages as numbers with a percent format,
+suppressed cells as their published text ("<5", "<10", "."), blank cells empty. Rounded cells
+are in italics, suppressed cells shaded. To the right, after one empty column, the same grid
+again with the disclosure flag of every cell (exact, rounded, primary, secondary, in the
+workbook's language). Below the table: the notes and the disclosure footnote.
+
+The first sheet is the contents: every table with a link to its sheet, its number, title and
+source, and the legend of the flags. Tables are frozen below their header and beside their row
+labels.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import xlsxwriter
+from xlsxwriter.worksheet import Worksheet
+
+from ketenmonitor.disclosure import ProtectedCell
+from ketenmonitor.publish.i18n import check_lang, label, t
+from ketenmonitor.publish.tables import Figure
+
+FLAGS = ("exact", "rounded", "primary", "secondary")
+HEADER_ROW = 3
+"""0-based row of a table sheet's header; the table's rows follow it."""
+_PERCENT = re.compile(r"^-?\d+%$")
+_BAD = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_names(figures: list[Figure], lang: str) -> list[str]:
+    """A unique sheet name (at most 31 characters, Excel's limit) per figure."""
+    used: set[str] = set()
+    names = []
+    for f in figures:
+        prefix = "DM " if f.id.startswith("dadermonitor.") else ""
+        base = _BAD.sub("-", prefix + label(f.table.number or f.id, lang))[:28].strip()
+        name, n = base, 2
+        while name.casefold() in used:
+            name = f"{base[:26]} ({n})"
+            n += 1
+        used.add(name.casefold())
+        names.append(name)
+    return names
+
+
+def _write_cell(ws: Worksheet, r: int, c: int, cell: ProtectedCell, fmt: dict[str, object]) -> None:
+    if not cell.text:
+        return
+    if cell.suppressed or cell.value is None:
+        ws.write_string(r, c, cell.text, fmt["suppressed" if cell.suppressed else "text"])
+    elif _PERCENT.match(cell.text):
+        ws.write_number(r, c, cell.value / 100, fmt["percent"])
+    else:
+        ws.write_number(r, c, cell.value, fmt["rounded" if cell.flag == "rounded" else "number"])
+
+
+def write_workbook(figures: list[Figure], path: Path, lang: str = "nl") -> Path:
+    """Write the workbook of ``figures`` to ``path`` (``.xlsx``) in ``lang``."""
+    check_lang(lang)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb = xlsxwriter.Workbook(str(path))
+    try:
+        fmt: dict[str, object] = {
+            "title": wb.add_format({"bold": True, "font_size": 13}),
+            "bold": wb.add_format({"bold": True}),
+            "header": wb.add_format({"bold": True, "bottom": 1, "text_wrap": True}),
+            "number": wb.add_format({"num_format": "#,##0"}),
+            "rounded": wb.add_format({"num_format": "#,##0", "italic": True}),
+            "percent": wb.add_format({"num_format": "0%"}),
+            "suppressed": wb.add_format({"bg_color": "#E0E0E0", "align": "right"}),
+            "text": wb.add_format({"align": "right"}),
+            "flag": wb.add_format({"font_color": "#555555"}),
+            "note": wb.add_format({"italic": True}),
+            "link": wb.add_format({"font_color": "blue", "underline": 1}),
+            "wrap": wb.add_format({"text_wrap": True, "valign": "top"}),
+        }
+        names = sheet_names(figures, lang)
+        contents = wb.add_worksheet(t("workbook.contents", lang)[:31])
+        contents.write_string(
+            0, 0, t("report.title", lang).format(year=_year(figures)), fmt["title"]
+        )
+        heads = [t(f"workbook.{k}", lang) for k in ("sheet", "number", "title", "source")]
+        for c, h in enumerate(heads):
+            contents.write_string(2, c, h, fmt["header"])
+        for i, (f, name) in enumerate(zip(figures, names, strict=True), start=3):
+            contents.write_url(i, 0, f"internal:'{name}'!A1", fmt["link"], string=name)
+            contents.write_string(i, 1, label(f.table.number, lang))
+            contents.write_string(i, 2, label(f.table.title, lang))
+            contents.write_string(i, 3, label(f.table.source, lang))
+        r = len(figures) + 4
+        contents.write_string(r, 0, t("workbook.legend", lang), fmt["bold"])
+        for k, flag in enumerate(FLAGS, start=1):
+            contents.write_string(r + k, 0, t(f"flag.{flag}", lang))
+            contents.write_string(r + k, 1, t(f"flag_legend.{flag}", lang))
+        contents.set_column(0, 0, 26)
+        contents.set_column(1, 1, 22)
+        contents.set_column(2, 2, 90)
+        contents.set_column(3, 3, 45)
+        for f, name in zip(figures, names, strict=True):
+            _table_sheet(wb.add_worksheet(name), f, lang, fmt)
+    finally:
+        wb.close()
+    return path
+
+
+def _year(figures: list[Figure]) -> int:
+    return figures[0].table.year if figures else 0
+
+
+def _table_sheet(ws: Worksheet, f: Figure, lang: str, fmt: dict[str, object]) -> None:
+    tb = f.table
+    ws.write_string(0, 0, f"{label(tb.number, lang)}. {label(tb.title, lang)}", fmt["title"])
+    ws.write_string(1, 0, label(tb.source, lang), fmt["note"])
+    ncols = len(tb.column_labels)
+    flag_col = ncols + 2
+    ws.write_string(
+        HEADER_ROW, 0, label(tb.row_header, lang) or t("workbook.row", lang), fmt["header"]
+    )
+    ws.write_string(HEADER_ROW - 1, flag_col, t("workbook.flags", lang), fmt["bold"])
+    ws.write_string(
+        HEADER_ROW, flag_col, label(tb.row_header, lang) or t("workbook.row", lang), fmt["header"]
+    )
+    for j, col in enumerate(tb.column_labels):
+        ws.write_string(HEADER_ROW, 1 + j, label(col, lang), fmt["header"])
+        ws.write_string(HEADER_ROW, flag_col + 1 + j, label(col, lang), fmt["header"])
+    for i, (row_label, cells) in enumerate(zip(tb.row_labels, tb.cells, strict=True)):
+        r = HEADER_ROW + 1 + i
+        ws.write_string(r, 0, label(row_label, lang))
+        ws.write_string(r, flag_col, label(row_label, lang))
+        for j, cell in enumerate(cells):
+            _write_cell(ws, r, 1 + j, cell, fmt)
+            if cell.text:
+                ws.write_string(r, flag_col + 1 + j, t(f"flag.{cell.flag}", lang), fmt["flag"])
+    r = HEADER_ROW + 2 + len(tb.row_labels)
+    notes = [label(n, lang) for n in tb.notes]
+    if f.footnote(lang):
+        notes.append(f.footnote(lang))
+    for n in notes:
+        ws.write_string(r, 0, f"{t('workbook.note', lang)}: {n}", fmt["note"])
+        r += 1
+    ws.set_column(0, 0, 48)
+    ws.set_column(1, ncols, 12)
+    ws.set_column(flag_col, flag_col, 30)
+    ws.set_column(flag_col + 1, flag_col + ncols, 12)
+    ws.freeze_panes(HEADER_ROW + 1, 1)
