@@ -67,7 +67,6 @@ def _peak_mib() -> float:
 
 
 def _catalogue_child(home: str, variant: str) -> dict[str, Any]:
-    import numpy as np
 
     from ketenmonitor.config import Workspace
     from ketenmonitor.disclosure import protect, protect_catalogue
@@ -87,11 +86,11 @@ def _catalogue_child(home: str, variant: str) -> dict[str, Any]:
             suppressed = secondary = 0
             for c in computed:
                 t = protect(c)
-                flags = np.array([[cell.flag for cell in row] for row in t.cells], dtype=object)
-                sup = (flags == "primary") | (flags == "secondary")
-                rows = sup.any(axis=1)
-                suppressed += int(sup.sum())
-                secondary += int((~sup[rows]).sum())
+                for row in t.cells:
+                    hidden = sum(cell.suppressed for cell in row)
+                    suppressed += hidden
+                    if hidden:
+                        secondary += len(row) - hidden
             seconds = time.perf_counter() - start
             return {
                 "seconds": seconds,
