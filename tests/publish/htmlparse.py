@@ -31,7 +31,10 @@ class ReportParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.figures: dict[str, ParsedFigure] = {}
+        self.estimates: dict[str, ParsedFigure] = {}
+        """The estimated number of victims (``<figure data-estimate="YEAR">``), by year."""
         self.h2: list[str] = []
+        self.h3: list[str] = []
         self.external: list[str] = []
         self._fig: ParsedFigure | None = None
         self._stack: list[tuple[str, dict[str, str]]] = []
@@ -48,8 +51,12 @@ class ReportParser(HTMLParser):
         if tag == "link":
             self.external.append(attrs.get("href", ""))
         if tag == "figure":
-            self._fig = ParsedFigure(attrs["data-table"])
-            self.figures[self._fig.id] = self._fig
+            if "data-estimate" in attrs:
+                self._fig = ParsedFigure(attrs["data-estimate"])
+                self.estimates[self._fig.id] = self._fig
+            else:
+                self._fig = ParsedFigure(attrs["data-table"])
+                self.figures[self._fig.id] = self._fig
         if self._fig is not None:
             if tag in ("img",) or (tag == "div" and "vis" in attrs.get("class", "").split()):
                 self._fig.has_chart = True
@@ -59,7 +66,7 @@ class ReportParser(HTMLParser):
                 self._in_head = True
             if tag == "tr":
                 self._cells = []
-        if tag in ("caption", "th", "td", "p", "figcaption", "h2", "div"):
+        if tag in ("caption", "th", "td", "p", "figcaption", "h2", "h3", "div"):
             self._buf = []
             self._sr = []
         self._stack.append((tag, attrs))
@@ -73,6 +80,8 @@ class ReportParser(HTMLParser):
         fig = self._fig
         if tag == "h2":
             self.h2.append(text)
+        if tag == "h3":
+            self.h3.append(text)
         if fig is None:
             return
         tb = fig.table

@@ -12,6 +12,11 @@ from ketenmonitor.config import Workspace
 from ketenmonitor.disclosure import ProtectedTable
 from ketenmonitor.publish.i18n import label
 
+ESTIMATE_TITLE = {
+    "nl": "Geschat aantal slachtoffers van mensenhandel in 2024",
+    "en": "Estimated number of victims of human trafficking in 2024",
+}
+
 
 def _check_pdf(path: Path, stored: dict[str, ProtectedTable], lang: str) -> None:
     pdf = pdfium.PdfDocument(str(path))
@@ -48,6 +53,8 @@ def _check_pdf(path: Path, stored: dict[str, ProtectedTable], lang: str) -> None
     for tb in stored.values():
         assert label(tb.number, lang) in whole, tb.id
         assert label(tb.source, lang) in whole, tb.id
+    # the estimated number of victims (its numbers: test_pub_estimate)
+    assert ESTIMATE_TITLE[lang] in whole
     # the contents (page 2) ends its entries with page numbers
     contents = texts[1]
     assert any(ch.isdigit() for ch in contents)

@@ -95,7 +95,8 @@ def test_self_contained_and_offline(out_nl: dict[str, Path]) -> None:
     assert doc.external == []
     assert "window.vegaEmbed=" in page  # the inlined bundle defines it
     assert "cdn.jsdelivr" not in page and "unpkg.com" not in page
-    assert page.count('class="vis"') == sum(f.has_chart for f in doc.figures.values())
+    charts = [*doc.figures.values(), *doc.estimates.values()]
+    assert page.count('class="vis"') == sum(f.has_chart for f in charts)
 
 
 # Headlines, against the text of the published report (the synthetic data reproduce its

@@ -16,7 +16,11 @@ the report helper can put in the publication as it is:
 - ``note``: ``{"nl": ..., "en": ...}``, the assumptions in plain language (closed population,
   list dependence, heterogeneity) and why the interval is wide;
 - ``warnings``: things a reader of the figure should know (e.g. an interval endpoint at the edge
-  of the bootstrap distribution).
+  of the bootstrap distribution);
+- ``bca``: without ``by`` and with a bootstrap, its BCa ingredients ``z0``, ``a``, the adjusted
+  ``levels`` per quantile, ``replicates`` (B, the finite replicates) and ``at_edge`` (an
+  adjusted level outside [1/B, 1 - 1/B]); None otherwise. The report words its warning from
+  these (``publish.estimate``).
 
 See docs/methodology/estimation.md.
 """
@@ -140,6 +144,7 @@ def figure_from_tables(
         "nboot": nboot,
         "seed": seed,
         "note": dict(NOTE),
+        "bca": None,
     }
     if by:
         st = estimate_strata(
@@ -194,6 +199,13 @@ def figure_from_tables(
                 max_order=max_order,
             )
             out["quantiles"] = r.quantiles
+            out["bca"] = {
+                "z0": r.bca.z0,
+                "a": r.bca.a,
+                "levels": dict(r.bca.levels),
+                "replicates": r.bca.B,
+                "at_edge": r.bca.at_edge,
+            }
             if r.bca.at_edge:
                 warnings.append(
                     "a BCa endpoint lies at the edge of the bootstrap distribution (adjusted "

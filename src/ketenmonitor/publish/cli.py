@@ -24,6 +24,15 @@ def report(
             dir_okay=False,
         ),
     ] = None,
+    nboot: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="Bootstrap replicates for the interval of the estimated number of victims "
+            "(0: no interval).",
+        ),
+    ] = 1000,
+    seed: Annotated[int, typer.Option(help="Seed of that bootstrap (reproducible).")] = 2024,
 ) -> None:
     """Write the publication of a reporting year from the protected tables in the warehouse.
 
@@ -32,6 +41,11 @@ def report(
     pdf: the print version (contents with page numbers); xlsx: the workbook, one sheet per
     table with the disclosure flag of every cell; csv: the open data, one CSV per table and a
     Frictionless datapackage.json. Run `ketenmonitor build --year Y` first.
+
+    Chapter 1 ends with the estimated number of victims, registered and not: multiple systems
+    estimation on the melders of the CoMensha victims in the warehouse, with a bootstrap BCa
+    interval of --nboot replicates and --seed, rounded to what the interval allows; it is also
+    a sheet of the workbook and a resource of the open data.
 
     Example: ketenmonitor report --year 2024 --lang en --format html,xlsx --out out/
     """
@@ -55,7 +69,7 @@ def report(
     ws = Workspace.from_env()
     try:
         with console.status(f"writing the {year} publication ({', '.join(formats)})"):
-            written = publish(ws, year, out, lang, formats, reflection=text)
+            written = publish(ws, year, out, lang, formats, reflection=text, nboot=nboot, seed=seed)
     except NothingToPublish as e:
         err.print(f"[red]{e}[/]")
         raise typer.Exit(1) from None

@@ -7,6 +7,12 @@ number shown (empty for a suppressed cell), ``flag`` one of exact, rounded, prim
 Row and column labels are in the requested language. The data package follows the Frictionless
 Data Package v1 specification (a ``tabular-data-resource`` per CSV with its Table Schema, the
 primary key, the allowed flags, the table's title, source and notes).
+
+The estimated number of victims (``publish.estimate``), when the publication has one, is one
+more resource in the same schema (``schatting.slachtoffers.csv``): one row per number of the
+report's estimate table (registered victims ``exact``; the estimate and the limits of its 95%
+and 80% intervals ``rounded``, to the unit the report states), its description the rounding,
+the note on the assumptions and the method.
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from ketenmonitor import __version__
+from ketenmonitor.publish import estimate as est_mod
+from ketenmonitor.publish.estimate import PublishedEstimate
 from ketenmonitor.publish.i18n import check_lang, label, t
 from ketenmonitor.publish.tables import Figure
 
@@ -54,6 +62,19 @@ def write_csv(figure: Figure, path: Path, lang: str = "nl") -> Path:
     return path
 
 
+def write_estimate_csv(est: PublishedEstimate, path: Path, lang: str = "nl") -> Path:
+    """The estimate's rows in the CSV layout of the tables (one column: the year)."""
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(FIELDS)
+        for i, (key, text, value) in enumerate(est_mod.rows(est, lang)):
+            flag = est_mod.flag(key)
+            w.writerow(
+                [est_mod.ESTIMATE_ID, est.year, i, text, 0, str(est.year), str(value), value, flag]
+            )
+    return path
+
+
 def _schema(lang: str) -> dict[str, Any]:
     def field(name: str, type_: str, key: str, **extra: Any) -> dict[str, Any]:
         return {
@@ -87,9 +108,15 @@ def _schema(lang: str) -> dict[str, Any]:
     }
 
 
-def write_open_data(figures: list[Figure], folder: Path, lang: str = "nl") -> Path:
-    """Write one CSV per figure and ``datapackage.json`` into ``folder``; returns the
-    descriptor's path."""
+def write_open_data(
+    figures: list[Figure],
+    folder: Path,
+    lang: str = "nl",
+    *,
+    estimate: PublishedEstimate | None = None,
+) -> Path:
+    """Write one CSV per figure (and one for ``estimate`` when it is given and available) and
+    ``datapackage.json`` into ``folder``; returns the descriptor's path."""
     check_lang(lang)
     folder.mkdir(parents=True, exist_ok=True)
     year = figures[0].table.year if figures else 0
@@ -109,6 +136,29 @@ def write_open_data(figures: list[Figure], folder: Path, lang: str = "nl") -> Pa
                 "title": f"{label(tb.number, lang)}. {label(tb.title, lang)}",
                 "description": " ".join(notes),
                 "sources": [{"title": label(tb.source, lang)}],
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": _schema(lang),
+            }
+        )
+    if estimate is not None and estimate.available:
+        assert estimate.figure is not None
+        name = resource_name(est_mod.ESTIMATE_ID)
+        write_estimate_csv(estimate, folder / f"{name}.csv", lang)
+        notes = [
+            est_mod.rounding_note(estimate, lang),
+            est_mod.edge_warning(estimate, lang),
+            str(estimate.figure["note"][lang]),
+        ]
+        resources.append(
+            {
+                "name": name,
+                "path": f"{name}.csv",
+                "profile": "tabular-data-resource",
+                "title": est_mod.title(estimate, lang),
+                "description": " ".join(n for n in notes if n),
+                "sources": [{"title": est_mod.source_line(estimate, lang)}],
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",

@@ -6,10 +6,12 @@ Structure (as the Jaarcijfers Mensenhandel 2024): Introductie; 1 Slachtoffers; 2
 it is computed elsewhere) with the slot for the Rapporteur's reflection; 4 Toelichting,
 generated from the warehouse lineage (the peildatum of every delivery), the processing rules and
 the disclosure rules actually applied; an appendix with the built tables no section names (the
-Dadermonitor chapters). Every figure has its generated headline (``text.headlines``), a chart
-(``charts.chart_spec``), the data table as published (``<caption>``, ``<th scope>``, suppressed
-and rounded cells marked visually and for screen readers), notes, the disclosure note and the
-source line.
+Dadermonitor chapters). Chapter 1 ends with the estimated number of victims, registered and not
+(``publish.estimate``: multiple systems estimation on the melders, its interval in words, a chart,
+the note on its assumptions and its method as source line). Every figure has its generated
+headline (``text.headlines``), a chart (``charts.chart_spec``), the data table as published
+(``<caption>``, ``<th scope>``, suppressed and rounded cells marked visually and for screen
+readers), notes, the disclosure note and the source line.
 
 - HTML (``write_html``): the Vega, Vega-Lite and vega-embed JavaScript is inlined
   (``vl_convert.javascript_bundle``), so the file works offline; charts are interactive
@@ -36,7 +38,10 @@ import jinja2
 from ketenmonitor import __version__
 from ketenmonitor.config import Workspace
 from ketenmonitor.disclosure import load_rules
+from ketenmonitor.estimation.publication import DEFAULT_SEED
+from ketenmonitor.publish import estimate as est_mod
 from ketenmonitor.publish.charts import chart_spec
+from ketenmonitor.publish.estimate import DEFAULT_NBOOT, PublishedEstimate, published_estimate
 from ketenmonitor.publish.i18n import check_lang, label, t
 from ketenmonitor.publish.tables import Delivery, Figure, deliveries, load_figures, placed
 from ketenmonitor.publish.text import Headline, display_text, fmt_int, headlines
@@ -93,10 +98,35 @@ class FigureView:
 
 
 @dataclass
+class EstimateView:
+    """The estimated number of victims as the report shows it (``publish.estimate``)."""
+
+    anchor: str
+    year: int
+    available: bool
+    unavailable: str = ""
+    title: str = ""
+    sentence: str = ""
+    rounding: str = ""
+    note_title: str = ""
+    note: str = ""
+    warning: str = ""
+    source: str = ""
+    row_header: str = ""
+    column: str = ""
+    rows: list[tuple[str, str, str, str]] = field(default_factory=list)
+    """(key, label, number as shown, flag)"""
+    spec_json: str = ""
+    svg_uri: str = ""
+    alt: str = ""
+
+
+@dataclass
 class SectionView:
     anchor: str
     title: str
     figures: list[FigureView] = field(default_factory=list)
+    estimate: EstimateView | None = None
 
 
 @dataclass
@@ -166,19 +196,55 @@ def figure_view(
     return view
 
 
+def estimate_view(est: PublishedEstimate, lang: str, *, svg: bool = False) -> EstimateView:
+    """The estimate's section content in ``lang``; without an estimate, the reason."""
+    view = EstimateView(anchor=_anchor(est_mod.ESTIMATE_ID), year=est.year, available=False)
+    if not est.available:
+        view.unavailable = est_mod.unavailable(est, lang)
+        return view
+    assert est.figure is not None
+    view.available = True
+    view.title = est_mod.title(est, lang)
+    view.sentence = est_mod.sentence(est, lang)
+    view.rounding = est_mod.rounding_note(est, lang)
+    view.note_title = t("estimate.note_title", lang)
+    view.note = str(est.figure["note"][lang])
+    view.warning = est_mod.edge_warning(est, lang)
+    view.source = est_mod.source_line(est, lang)
+    view.row_header = t("estimate.row_header", lang)
+    view.column = str(est.year)
+    view.rows = [
+        (key, text, fmt_int(value, lang), est_mod.flag(key))
+        for key, text, value in est_mod.rows(est, lang)
+    ]
+    spec = est_mod.chart_spec(est, lang)
+    view.spec_json = json.dumps(spec, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    view.alt = t("estimate.chart_alt", lang).format(year=est.year)
+    if svg:
+        view.svg_uri = _svg_uri(view.spec_json)
+    return view
+
+
 def _chapters(
-    figures: list[Figure], lang: str, heads: dict[str, Headline], svg: bool
+    figures: list[Figure],
+    lang: str,
+    heads: dict[str, Headline],
+    svg: bool,
+    estimate: EstimateView | None = None,
 ) -> tuple[list[ChapterView], list[FigureView], list[FigureView]]:
-    """The numbered chapters 1 and 2, the chain figures (``keten.*``) and the appendix."""
+    """The numbered chapters 1 and 2, the chain figures (``keten.*``) and the appendix; the
+    section marked ``estimate`` in ``sections.toml`` holds ``estimate``."""
     structure, rest = placed(figures)
     chapters = []
     for n, (chapter, sections) in enumerate(structure, start=1):
         cv = ChapterView(chapter.key, str(n), t(f"chapter.{chapter.key}", lang))
         for section, figs in sections:
-            if not figs:
+            if not figs and not (section.estimate and estimate is not None):
                 continue
             sv = SectionView(f"{chapter.key}-{section.key}", t(f"section.{section.key}", lang))
             sv.figures = [figure_view(f, lang, heads, svg=svg) for f in figs]
+            if section.estimate:
+                sv.estimate = estimate
             cv.sections.append(sv)
         if cv.sections:
             chapters.append(cv)
@@ -278,15 +344,29 @@ def render(
     medium: str = "html",
     figures: list[Figure] | None = None,
     reflection: str | None = None,
+    estimate: PublishedEstimate | None = None,
+    nboot: int = DEFAULT_NBOOT,
+    seed: int | None = DEFAULT_SEED,
 ) -> str:
     """The report as an HTML document: ``medium="html"`` for the interactive, self-contained
-    file, ``"pdf"`` for the print version (static SVG charts) that ``write_pdf`` lays out."""
+    file, ``"pdf"`` for the print version (static SVG charts) that ``write_pdf`` lays out.
+    ``estimate`` is the estimated number of victims; without it, it is computed with ``nboot``
+    bootstrap replicates and ``seed``."""
     check_lang(lang)
     if medium not in ("html", "pdf"):
         raise ValueError(f"medium must be html or pdf, not {medium!r}")
     figures = figures if figures is not None else load_figures(ws, year)
+    if estimate is None:
+        estimate = published_estimate(ws, year, nboot=nboot, seed=seed)
+    est_view = estimate_view(estimate, lang, svg=medium == "pdf")
     heads = headlines({f.id: f.table for f in figures}, year, lang)
-    chapters, chain, appendix = _chapters(figures, lang, heads, svg=medium == "pdf")
+    chapters, chain, appendix = _chapters(
+        figures, lang, heads, svg=medium == "pdf", estimate=est_view
+    )
+    all_figures = [f for c in chapters for s in c.sections for f in s.figures] + chain + appendix
+    embeds = [(f"vis-{f.anchor}", f.spec_json) for f in all_figures if f.is_figure]
+    if est_view.available:
+        embeds.append((f"vis-{est_view.anchor}", est_view.spec_json))
     bundle = ""
     if medium == "html":
         import vl_convert as vlc
@@ -311,9 +391,8 @@ def render(
         "reflection": _reflection(reflection),
         "bundle": bundle,
         "css": (TEMPLATES / "report.css").read_text(encoding="utf-8"),
-        "all_figures": [f for c in chapters for s in c.sections for f in s.figures]
-        + chain
-        + appendix,
+        "all_figures": all_figures,
+        "embeds": embeds,
     }
     return _env().get_template("report.html.j2").render(**context)
 
@@ -360,28 +439,33 @@ def publish(
     lang: str = "nl",
     formats: Iterable[str] = FORMATS,
     reflection: str | None = None,
+    *,
+    nboot: int = DEFAULT_NBOOT,
+    seed: int | None = DEFAULT_SEED,
 ) -> dict[str, Path]:
     """Write the publication of ``year`` in ``lang`` to ``out``, one entry per format:
     ``html`` and ``pdf`` (the report), ``xlsx`` (the workbook), ``csv`` (the open data folder
-    with its ``datapackage.json``). Returns the path of each."""
+    with its ``datapackage.json``). Returns the path of each. The estimated number of victims
+    (``publish.estimate``) is computed once, with ``nboot`` bootstrap replicates and ``seed``,
+    and goes into every format."""
     from ketenmonitor.publish.opendata import write_open_data
     from ketenmonitor.publish.workbook import write_workbook
 
     check_lang(lang)
     wanted = parse_formats(list(formats))
     figures = load_figures(ws, year)
+    estimate = published_estimate(ws, year, nboot=nboot, seed=seed)
     stem = f"jaarcijfers-{year}-{lang}"
     written: dict[str, Path] = {}
+    kw: dict[str, Any] = {"figures": figures, "reflection": reflection, "estimate": estimate}
     if "html" in wanted:
-        written["html"] = write_html(
-            ws, year, out / f"{stem}.html", lang, figures=figures, reflection=reflection
-        )
+        written["html"] = write_html(ws, year, out / f"{stem}.html", lang, **kw)
     if "pdf" in wanted:
-        written["pdf"] = write_pdf(
-            ws, year, out / f"{stem}.pdf", lang, figures=figures, reflection=reflection
-        )
+        written["pdf"] = write_pdf(ws, year, out / f"{stem}.pdf", lang, **kw)
     if "xlsx" in wanted:
-        written["xlsx"] = write_workbook(figures, out / f"{stem}.xlsx", lang)
+        written["xlsx"] = write_workbook(figures, out / f"{stem}.xlsx", lang, estimate=estimate)
     if "csv" in wanted:
-        written["csv"] = write_open_data(figures, out / f"opendata-{year}-{lang}", lang)
+        written["csv"] = write_open_data(
+            figures, out / f"opendata-{year}-{lang}", lang, estimate=estimate
+        )
     return written

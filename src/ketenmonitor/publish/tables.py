@@ -66,6 +66,8 @@ class Section:
     key: str
     """The i18n key of the section title (``section.<key>``)."""
     tables: list[str] = field(default_factory=list)
+    estimate: bool = False
+    """The section of the estimated number of victims (``publish.estimate``), not of tables."""
 
 
 @dataclass
@@ -84,7 +86,10 @@ def structure() -> tuple[Chapter, ...]:
         chapters.append(
             Chapter(
                 ch["key"],
-                [Section(s["key"], list(s.get("tables", []))) for s in ch.get("section", [])],
+                [
+                    Section(s["key"], list(s.get("tables", [])), bool(s.get("estimate", False)))
+                    for s in ch.get("section", [])
+                ],
             )
         )
     return tuple(chapters)

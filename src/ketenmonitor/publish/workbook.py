@@ -10,8 +10,11 @@ again with the disclosure flag of every cell (exact, rounded, primary, secondary
 workbook's language). Below the table: the notes and the disclosure footnote.
 
 The first sheet is the contents: every table with a link to its sheet, its number, title and
-source, and the legend of the flags. Tables are frozen below their header and beside their row
-labels.
+source, and the legend of the flags. After the tables, when the publication has one, the sheet
+of the estimated number of victims (``publish.estimate``) in the same layout: the registered
+number (exact) and the estimate with its 95% and 80% intervals (rounded, as the report shows
+them), the flags beside them, then the rounding, the note on the assumptions and the method.
+Tables are frozen below their header and beside their row labels.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
 from ketenmonitor.disclosure import ProtectedCell
+from ketenmonitor.publish import estimate as est_mod
+from ketenmonitor.publish.estimate import PublishedEstimate
 from ketenmonitor.publish.i18n import check_lang, label, t
 from ketenmonitor.publish.tables import Figure
 
@@ -60,8 +65,15 @@ def _write_cell(ws: Worksheet, r: int, c: int, cell: ProtectedCell, fmt: dict[st
         ws.write_number(r, c, cell.value, fmt["rounded" if cell.flag == "rounded" else "number"])
 
 
-def write_workbook(figures: list[Figure], path: Path, lang: str = "nl") -> Path:
-    """Write the workbook of ``figures`` to ``path`` (``.xlsx``) in ``lang``."""
+def write_workbook(
+    figures: list[Figure],
+    path: Path,
+    lang: str = "nl",
+    *,
+    estimate: PublishedEstimate | None = None,
+) -> Path:
+    """Write the workbook of ``figures`` to ``path`` (``.xlsx``) in ``lang``, with a sheet for
+    ``estimate`` when it is given and available."""
     check_lang(lang)
     path.parent.mkdir(parents=True, exist_ok=True)
     wb = xlsxwriter.Workbook(str(path))
@@ -94,6 +106,13 @@ def write_workbook(figures: list[Figure], path: Path, lang: str = "nl") -> Path:
             contents.write_string(i, 2, label(f.table.title, lang))
             contents.write_string(i, 3, label(f.table.source, lang))
         r = len(figures) + 4
+        est_name = ""
+        if estimate is not None and estimate.available:
+            est_name = _unique(t("estimate.sheet", lang), names)
+            contents.write_url(r - 1, 0, f"internal:'{est_name}'!A1", fmt["link"], string=est_name)
+            contents.write_string(r - 1, 2, est_mod.title(estimate, lang))
+            contents.write_string(r - 1, 3, t("estimate.source", lang))
+            r += 1
         contents.write_string(r, 0, t("workbook.legend", lang), fmt["bold"])
         for k, flag in enumerate(FLAGS, start=1):
             contents.write_string(r + k, 0, t(f"flag.{flag}", lang))
@@ -104,9 +123,56 @@ def write_workbook(figures: list[Figure], path: Path, lang: str = "nl") -> Path:
         contents.set_column(3, 3, 45)
         for f, name in zip(figures, names, strict=True):
             _table_sheet(wb.add_worksheet(name), f, lang, fmt)
+        if est_name and estimate is not None:
+            _estimate_sheet(wb.add_worksheet(est_name), estimate, lang, fmt)
     finally:
         wb.close()
     return path
+
+
+def _unique(name: str, used: list[str]) -> str:
+    taken = {u.casefold() for u in used}
+    base, n, out = name[:28], 2, name[:31]
+    while out.casefold() in taken:
+        out = f"{base[:26]} ({n})"
+        n += 1
+    return out
+
+
+def _estimate_sheet(
+    ws: Worksheet, est: PublishedEstimate, lang: str, fmt: dict[str, object]
+) -> None:
+    ws.write_string(0, 0, est_mod.title(est, lang), fmt["title"])
+    ws.write_string(1, 0, est_mod.source_line(est, lang), fmt["note"])
+    flag_col = 3
+    for c in (0, flag_col):
+        ws.write_string(HEADER_ROW, c, t("estimate.row_header", lang), fmt["header"])
+        ws.write_string(HEADER_ROW, c + 1, str(est.year), fmt["header"])
+    ws.write_string(HEADER_ROW - 1, flag_col, t("workbook.flags", lang), fmt["bold"])
+    rows = est_mod.rows(est, lang)
+    for i, (key, text, value) in enumerate(rows):
+        r = HEADER_ROW + 1 + i
+        flag = est_mod.flag(key)
+        ws.write_string(r, 0, text)
+        ws.write_number(r, 1, value, fmt["rounded" if flag == "rounded" else "number"])
+        ws.write_string(r, flag_col, text)
+        ws.write_string(r, flag_col + 1, t(f"flag.{flag}", lang), fmt["flag"])
+    r = HEADER_ROW + 2 + len(rows)
+    assert est.figure is not None
+    notes = [
+        est_mod.sentence(est, lang),
+        est_mod.rounding_note(est, lang),
+        est_mod.edge_warning(est, lang),
+        f"{t('estimate.note_title', lang)}: {est.figure['note'][lang]}",
+    ]
+    for n in (x for x in notes if x):
+        ws.write_string(r, 0, f"{t('workbook.note', lang)}: {n}", fmt["note"])
+        r += 1
+    ws.set_column(0, 0, 48)
+    ws.set_column(1, 1, 12)
+    ws.set_column(flag_col, flag_col, 40)
+    ws.set_column(flag_col + 1, flag_col + 1, 14)
+    ws.freeze_panes(HEADER_ROW + 1, 1)
 
 
 def _year(figures: list[Figure]) -> int:
