@@ -95,3 +95,51 @@ def test_full_protection_makes_every_table_safe(victim_workspace: Workspace) -> 
     assert any(count.suppressed for count, _ in f7.cells)
     for count, share in f7.cells:
         assert share.suppressed == count.suppressed
+
+
+def test_controlled_rounding_as_a_tables_rule(victim_workspace: Workspace) -> None:
+    """``secondary = "rounding"``: every count of the table goes to a neighbouring multiple of
+    five (nothing suppressed), a total row still is the sum of the rows above it, percentages
+    are those of the rounded counts, and the audit passes."""
+    from ketenmonitor.disclosure import protect_catalogue
+    from ketenmonitor.disclosure.rules import Rules
+    from ketenmonitor.indicators import Category
+
+    rules = load_rules()
+    chosen = Rules(
+        rules.defaults, {**rules.sources, "comensha": {"secondary": "rounding", "accept": ""}}, {}
+    )
+    by_id = {s.id: s for s in CATALOGUE}
+    f9 = by_id["jaarcijfers.figuur_9"]  # origin (single-valued) by year and by form
+    with_total = replace(
+        f9,
+        id="test.figuur_9_met_totaal",
+        rows=replace(f9.rows, categories=(*f9.rows.categories, Category("Totaal"))),
+    )
+    specs = [with_total, by_id["jaarcijfers.figuur_7"]]
+    with Warehouse(victim_workspace.warehouse) as wh:
+        prepare(wh.con)
+        computed = [compute(wh.con, s, 2024) for s in specs]
+        tables, report = protect_catalogue(wh.con, computed, chosen)
+    assert report.ok
+    for c, t in zip(computed, tables, strict=True):
+        for crow, prow in zip(c.cells, t.cells, strict=True):
+            for cell, shown in zip(crow, prow, strict=True):
+                if cell.percent or cell.blank or cell.mean:
+                    continue
+                assert shown.flag == "rounded" and shown.value is not None
+                assert shown.value % 5 == 0 and abs(shown.value - int(cell.value or 0)) < 5
+    t9, t7 = tables
+    # the raw table adds up (every victim has one origin) and so does the rounded one
+    for table in (computed[0], t9):
+        for j in range(len(t9.column_labels)):
+            column = [int(row[j].value or 0) for row in table.cells]
+            assert sum(column[:-1]) == column[-1]
+    assert any(  # rounding that ignored the relation would not add up everywhere
+        sum(round(int(row[j].value or 0) / 5) * 5 for row in computed[0].cells[:-1])
+        != round(int(computed[0].cells[-1][j].value or 0) / 5) * 5
+        for j in range(len(t9.column_labels))
+    )
+    whole = sum(row[0].value or 0 for row in t7.cells)
+    for count, share in t7.cells:
+        assert share.value == int((200 * (count.value or 0) + whole) // (2 * whole))

@@ -96,8 +96,8 @@ def _texts(status: object) -> ProtectedTable:
                 out.append(ProtectedCell(rule.secondary_replacement, None, "secondary"))
             elif cell.mean:
                 out.append(ProtectedCell("" if cell.value is None else str(cell.value), cell.value))
-            elif cell.percent:
-                out.append(ProtectedCell(f"{cell.value}%", cell.value))
+            elif cell.percent:  # as computed, or from the rounded counts (controlled rounding)
+                out.append(ProtectedCell(f"{value}%", value))
             else:
                 assert flag in ("exact", "rounded")
                 out.append(ProtectedCell(str(value), value, flag))  # type: ignore[arg-type]

@@ -28,7 +28,7 @@ import scipy.sparse as sp
 
 from ketenmonitor.disclosure.lp import TOL, Knowledge, intervals
 from ketenmonitor.disclosure.rules import Rule, Rules, load_rules
-from ketenmonitor.indicators import ComputedTable
+from ketenmonitor.indicators import ComputedTable, percent_of
 
 CellKey = tuple[int, int, int]
 """(table position, row, column)."""
@@ -129,6 +129,10 @@ def primary_status(table: ComputedTable, rule: Rule) -> Status:
             elif rule.delivered:
                 fr.append("rounded" if rule.rounding > 1 else "exact")
                 sr.append(cell.value)
+            elif rule.secondary == "rounding":
+                # nearest multiple for now; _round_tables rounds the table additively
+                fr.append("rounded")
+                sr.append(round_half_up(cell.value, _rounding_base(rule)))
             elif 0 < cell.value < rule.threshold:
                 fr.append("primary")
                 sr.append(None)
@@ -241,6 +245,11 @@ def _knowledge(cohort: Cohort, status: list[Status]) -> Knowledge:
         flag = s.flags[i][j]
         if flag == "exact":
             lo[k] = hi[k] = float(s.shown[i][j] or 0)
+        elif flag == "rounded" and s.rule.secondary == "rounding":
+            # controlled rounding moves a count to a neighbouring multiple, up or down
+            v = float(s.shown[i][j] or 0)
+            base = _rounding_base(s.rule)
+            lo[k], hi[k] = max(0.0, v - (base - 1)), v + (base - 1)
         elif flag == "rounded":
             v = float(s.shown[i][j] or 0)
             half = s.rule.rounding // 2
@@ -256,6 +265,8 @@ def _knowledge(cohort: Cohort, status: list[Status]) -> Knowledge:
     for key, column, p, (st, si, sj) in cohort.shares:
         if status[st].flags[si][sj] in ("primary", "secondary"):
             continue  # the percentage is not published
+        if status[st].rule.secondary == "rounding":
+            continue  # computed from the published rounded counts: nothing more
         # (p - 1/2) * S <= 100 * v <= (p + 1/2) * S, S the column's sum
         total = np.asarray(e[[index[c] for c in column]].sum(axis=0)).ravel()
         v = e[index[key]].toarray().ravel()
@@ -371,6 +382,58 @@ def _hide_shares(status: list[Status]) -> None:
                 ):
                     flags[sc] = "secondary"
                     s.shown[i][sc] = None
+
+
+def _rounding_base(rule: Rule) -> int:
+    """The base of controlled rounding: the rule's rounding base, else the threshold."""
+    return rule.rounding if rule.rounding > 1 else rule.threshold
+
+
+def _round_tables(cohort: Cohort, status: list[Status]) -> None:
+    """Controlled rounding (``secondary = "rounding"``) of every such table of the cohort: each
+    count goes to a multiple of the base, up or down, so that every additive relation of the
+    table still holds (``tables.controlled_round``). The relations are found in the cohort
+    model: in a row or a column, a cell whose units are exactly the units of the other cells
+    together (a total over single-valued categories; a total over a multi-valued dimension is
+    not a sum and gets no relation)."""
+    from ketenmonitor.disclosure.tables import LinearTable, controlled_round
+
+    e = cohort.expr.tocsr()
+    by_table: dict[int, dict[tuple[int, int], int]] = defaultdict(dict)
+    for k, (t, i, j) in enumerate(cohort.keys):
+        if status[t].rule.secondary == "rounding" and status[t].flags[i][j] == "rounded":
+            by_table[t][(i, j)] = k
+    for t, cells in by_table.items():
+        s = status[t]
+        order = sorted(cells)
+        pos = {ij: n for n, ij in enumerate(order)}
+        values = np.array([int(s.table.cells[i][j].value or 0) for i, j in order], dtype=np.int64)
+        vec = {ij: e[cells[ij]].toarray().ravel() for ij in order}
+        lines: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
+        for i, j in order:
+            lines[("row", i)].append((i, j))
+            lines[("col", j)].append((i, j))
+        relations: list[np.ndarray] = []
+        for members in lines.values():
+            if len(members) < 3:
+                continue
+            whole = sum(vec[m] for m in members)
+            for total in members:
+                if np.array_equal(2 * vec[total], whole):  # total = sum of the others
+                    r = np.zeros(len(order))
+                    r[[pos[m] for m in members]] = 1.0
+                    r[pos[total]] = -1.0
+                    relations.append(r)
+                    break
+        matrix = np.array(relations) if relations else np.zeros((0, len(order)))
+        rounded = controlled_round(LinearTable(values, matrix), _rounding_base(s.rule))
+        for (i, j), v in zip(order, rounded, strict=True):
+            s.shown[i][j] = int(v)
+        # percentages are recomputed from the rounded counts (of the column's sum)
+        for sc, src in _share_sources(s.table).items():
+            column_sum = sum(int(row[src] or 0) for row in s.shown)
+            for row in s.shown:
+                row[sc] = percent_of(int(row[src] or 0), column_sum)
 
 
 def _binding(kn: Knowledge, k: int, exact: np.ndarray) -> dict[int, float]:
@@ -504,7 +567,8 @@ def protect_and_audit(
         cohort = cohort_model(con, unit, members)
         if not cohort.keys:
             continue
-        if any(status[t].rule.secondary != "none" for t, _ in members):
+        _round_tables(cohort, status)
+        if any(status[t].rule.secondary not in ("none", "rounding") for t, _ in members):
             _repair(cohort, status)
         found.update(_audit_cohort(cohort, status))
     report: list[TableAudit] = []
