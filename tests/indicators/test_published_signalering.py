@@ -1,6 +1,8 @@
-"""The catalogue's chapter 3 tables, computed by the engine from the synthetic police delivery,
-match the Dadermonitor 2015-2019 fixtures once rounded as CBS does (the ``cbs`` disclosure rule
-is being written elsewhere: the expected protected cells are built here from the fixture)."""
+"""The catalogue's chapter 3 tables (and those computed but not yet in the catalogue,
+``SIGNALERING_PENDING``: Tabel 3.1, the full Tabel 3.2, Figuur 3.4, Tabel B2.1), computed by the
+engine from the synthetic police delivery, match the Dadermonitor 2015-2019 fixtures once rounded
+as CBS does (the expected protected cells are built here from the fixture; the fixtures' notes
+are in figures_signalering.toml)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import pytest
 
 from ketenmonitor.config import Workspace
 from ketenmonitor.indicators import compute
-from ketenmonitor.indicators.dadermonitor_signalering import SIGNALERING
+from ketenmonitor.indicators.dadermonitor_signalering import SIGNALERING, SIGNALERING_PENDING
 from ketenmonitor.sources.ingest import ingest
 from ketenmonitor.synth import SYNTH_PEILDATUM
 from ketenmonitor.synth import reference as ref
@@ -20,6 +22,9 @@ from ketenmonitor.synth.politie import write_politie
 PUBLISHED = Path(__file__).parents[1] / "fixtures" / "published" / "dadermonitor_2015_2019"
 
 SPECS = {s.id: s for s in SIGNALERING}
+PENDING = {s.id: s for s in SIGNALERING_PENDING}
+"""Specs computed and tested here but not in the catalogue yet (their decimals and class labels
+need the disclosure layer); Tabel 3.2 there is the full one, per 10,000 inhabitants included."""
 
 
 def cbs(n: int) -> str:
@@ -39,6 +44,7 @@ def load_police(ws: Workspace, out: Path) -> duckdb.DuckDBPyConnection:
 
     for source, writer in (
         ("ref_gemeenten", ref.write_ref_gemeenten),
+        ("ref_bevolking", ref.write_ref_bevolking),
         ("ref_gemeente_herindeling", ref.write_ref_gemeente_herindeling),
         ("politie", write_politie),
     ):
@@ -76,3 +82,123 @@ def test_rounded_tables(con: duckdb.DuckDBPyConnection, name: str) -> None:
 def test_figuur_3_1_totals(con: duckdb.DuckDBPyConnection) -> None:
     t = compute(con, SPECS["dadermonitor.figuur_3_1"], 2019)
     assert [cbs(r[-1].value or 0) for r in t.cells] == ["3420", "3225", "1090"]
+
+
+def _percent(text: str) -> tuple[str, float]:
+    """'49,3%' -> ('=', 49.3); '<0,3%' -> ('<', 0.3)."""
+    op = "<" if text.startswith("<") else "="
+    return op, float(text.lstrip("<").rstrip("%").replace(",", "."))
+
+
+def test_tabel_3_1(con: duckdb.DuckDBPyConnection) -> None:
+    """Counts rounded to fives, percentages to one decimal from the unrounded counts over a
+    fixed base (incidents with another offence; all incidents); a '<' cell is a bound."""
+    table = compute(con, PENDING["dadermonitor.tabel_3_1"], 2019)
+    rows = published("tabel_3_1")
+    assert table.row_labels == [r["Delictscategorie"] for r in rows]
+    bad = []
+    for cells, row in zip(table.cells, rows, strict=True):
+        count, *shares = list(row.values())[1:]
+        got = [cbs(cells[0].value or 0)]
+        for cell, text in zip(cells[1:], shares, strict=True):
+            assert cell.percent and cell.decimals == 1
+            op, pub = _percent(text)
+            value = (cell.value or 0) / 10
+            got.append(text if (value < pub if op == "<" else value == pub) else f"{value}%")
+        if got != [count, *shares]:
+            bad.append((row["Delictscategorie"], [count, *shares], got))
+    assert not bad, bad
+
+
+def test_tabel_3_1_bases(con: duckdb.DuckDBPyConnection) -> None:
+    """The bases printed in the column heads: N=1.225 incidents with another offence (text: about
+    36% of all incidents) and N=3.420 incidents."""
+    met, alle = con.execute(
+        "SELECT count(*) FILTER (WHERE len(overige_feiten) > 0), count(*) "
+        "FROM politie_incidenten WHERE jaar BETWEEN 2015 AND 2019"
+    ).fetchall()[0]
+    assert (cbs(met), cbs(alle)) == ("1225", "3420")
+    assert round(100 * met / alle) == 36
+
+
+def test_tabel_3_2(con: duckdb.DuckDBPyConnection) -> None:
+    """The ten municipalities with most incidents over the five years (the report prints them by
+    that total, except Den Helder 64 above Utrecht 65: the fixture's defect), exact counts ('<5'
+    is 0-4), the yearly average in whole incidents and per 10,000 inhabitants with two
+    decimals."""
+    table = compute(con, PENDING["dadermonitor.tabel_3_2"], 2019)
+    rows = published("tabel_3_2")
+    by_total = sorted(rows, key=lambda r: -int(r["2015-2019"]))
+    assert table.row_labels == [r["label"] for r in by_total]
+    bad = []
+    for row in rows:
+        cells = table.cells[table.row_labels.index(row["label"])]
+        *counts, gemiddeld, per_10000 = list(row.values())[1:]
+        for text, cell in zip(counts, cells, strict=False):
+            ok = 0 <= (cell.value or 0) < 5 if text == "<5" else cell.value == int(text)
+            if not ok:
+                bad.append((row["label"], text, cell.value))
+        if cells[6].value != int(gemiddeld) or not cells[6].mean:
+            bad.append((row["label"], gemiddeld, cells[6].value))
+        if (cells[7].decimals, cells[7].value) != (2, int(per_10000.replace(",", ""))):
+            bad.append((row["label"], per_10000, cells[7].value, cells[7].decimals))
+    assert not bad, bad
+
+
+def test_figuur_3_4(con: duckdb.DuckDBPyConnection) -> None:
+    """Municipalities per class of incidents over five years (counted from Tabel B2.1; the text:
+    298 with fewer than ten, 57 with more, N=355)."""
+    table = compute(con, PENDING["dadermonitor.figuur_3_4"], 2019)
+    rows = published("figuur_3_4")
+    got = {
+        label: cells[0].value for label, cells in zip(table.row_labels, table.cells, strict=True)
+    }
+    assert got == {r["label"]: int(r["Aantal gemeenten"]) for r in rows}
+
+
+def test_tabel_b2_1(con: duckdb.DuckDBPyConnection) -> None:
+    """Every municipality of the 2019 division with the class of its incidents 2015-2019, those
+    without incidents included."""
+    table = compute(con, PENDING["dadermonitor.tabel_b2_1"], 2019)
+    rows = published("tabel_b2_1")
+    column = "Aantal geregistreerde mensenhandelincidenten in de periode 2015-2019"
+    expected = {r["Pleeggemeente"]: r[column] for r in rows}
+    got = {label: cells[0].text for label, cells in zip(table.row_labels, table.cells, strict=True)}
+    assert sorted(got) == sorted(expected)
+    bad = {k: (v, got[k]) for k, v in expected.items() if got[k] != v}
+    assert not bad, bad
+
+
+def test_figuur_3_1_per_year(con: duckdb.DuckDBPyConnection) -> None:
+    """Figuur 3.1's chart values are lost; per year the incidents are Figuur 3.2's Totaal row,
+    and the text's claims on victims and suspects hold (fixture: figures_signalering.toml)."""
+    t = compute(con, SPECS["dadermonitor.figuur_3_1"], 2019)
+    years = ["2015", "2016", "2017", "2018", "2019"]
+    col = {c: j for j, c in enumerate(t.column_labels)}
+    row = {
+        label: [t.cells[i][col[y]].value or 0 for y in years]
+        for i, label in enumerate(t.row_labels)
+    }
+    totaal = next(r for r in published("figuur_3_2") if r["label"] == "Totaal")
+    assert [cbs(n) for n in row["Incidenten"]] == [totaal[y] for y in years]
+    inc, sla, ver = row["Incidenten"], row["Slachtoffers"], row["Verdachten"]
+    assert all(v < s for v, s in zip(ver, sla, strict=True)), (ver, sla)  # 'een stuk lager'
+    assert sla[2] < sla[3] < sla[4] and inc[2] < inc[3] < inc[4]  # rose in 2018 and 2019
+    assert ver[1] > ver[2] > ver[3] > ver[4], ver  # fell every year since 2017
+    per_incident = [v / i for v, i in zip(ver, inc, strict=True)]
+    assert per_incident[1] > per_incident[2] > per_incident[3] > per_incident[4]
+
+
+def test_measure_and_based_share_errors() -> None:
+    """The engine additions these tables use say what is wrong with a spec."""
+    from ketenmonitor.indicators import ColumnBlock, Dimension, TableSpec
+
+    mem = duckdb.connect()
+    mem.execute("CREATE TABLE t AS SELECT 2019 AS jaar, 'a' AS g")
+    rows = Dimension("g", top=5, numbered=False)
+    no_expr = TableSpec("x.a", "A", "a", "s", "t", rows, (ColumnBlock("measure"),))
+    with pytest.raises(ValueError, match=r"x\.a: a measure column needs an expr"):
+        compute(mem, no_expr, 2019)
+    no_count = TableSpec("x.b", "B", "b", "s", "t", rows, (ColumnBlock("share", base="true"),))
+    with pytest.raises(ValueError, match=r"x\.b: a share with a base needs a count column"):
+        compute(mem, no_count, 2019)

@@ -44,6 +44,10 @@ Cases (``domain/cases.py``, from the OM and the Rapporteur's dossier study; Jaar
 section 4 "OM-data"): ``ingeschreven_zaken`` (by year of registration), ``afgehandelde_zaken``
 (by year of settlement), ``berechte_zaken`` and ``berechte_verdachten`` (by year of the
 first-instance judgment), each with ``jaar`` for its own cohort.
+
+Probation (``domain/probation.py``, IRIS orders of the 3RO; Dadermonitor chapter 7 and appendix
+B1.6): ``toezichten`` (one row per supervision), ``ingestroomde_toezichten`` (by year of start)
+and ``beeindigde_toezichten`` (by year of end), the form via parketnummer to the OM data.
 """
 
 from __future__ import annotations
@@ -77,6 +81,12 @@ def _cases(con: duckdb.DuckDBPyConnection) -> None:
     create_case_views(con)
 
 
+def _probation(con: duckdb.DuckDBPyConnection) -> None:
+    from ketenmonitor.domain.probation import create_probation_views
+
+    create_probation_views(con)
+
+
 def _police(con: duckdb.DuckDBPyConnection) -> None:
     from ketenmonitor.domain.police import create_police_views
 
@@ -89,6 +99,7 @@ VIEW_MAKERS: dict[str, Callable[[duckdb.DuckDBPyConnection], None]] = {
     "emm": _investigations,
     "rechtspraak": _rechtspraak,
     "om": _cases,
+    "reclassering": _probation,
 }
 """Per source: the function that creates its unit views on a warehouse connection. The
 catalogue's ``build`` calls those of the sources that have a snapshot."""

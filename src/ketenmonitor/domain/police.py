@@ -9,8 +9,15 @@
 seksueel / arbeid / crimineel / overig / onbekend), ``vorm4`` (overig and orgaan joined to
 onbekend), ``politie_eenheid`` (code, ``onbekend`` when unknown), ``eenheid_bekend``,
 ``aangifte`` (BOOLEAN), ``gemeente_2019`` (pleeggemeente in the 2019 division, NULL when unknown),
-``gemeente_naam``, ``lokaal`` (counts in the municipal tables: not F564), ``overige_feiten``
-(categories of the other offences), ``slachtoffers`` and ``verdachten`` (involvements).
+``gemeente_naam``, ``lokaal`` (counts in the municipal tables: not F564), ``inwoners`` (of the
+pleeggemeente on 1 January 2019, from ref_bevolking), ``overige_feiten`` (categories of the other
+offences), ``slachtoffers`` and ``verdachten`` (involvements).
+
+``politie_gemeenten``: one row per municipality of the 2019 division and five-year window
+(``jaar`` is the window's last year Y, for every year with incidents) with ``gemeentecode``,
+``gemeente_naam``, ``incidenten`` (``lokaal`` incidents in Y-4..Y) and ``klasse``
+(``KLASSEN_REGEL``): the unit of Figuur 3.4 and Tabel B2.1, which show every municipality, also
+those without incidents.
 
 ``politie_personen``: one row per involvement (``rol`` slachtoffer / aangever / verdachte) with
 ``jaar``, ``incident_id``, ``persoon_id``, ``bestand`` (slachtoffer for the victim file, which
@@ -39,6 +46,23 @@ in the 2019 division (Littenseradiel wholly to Súdwest-Fryslân), per 10,000 in
 1 January 2019.
 """
 
+KLASSEN_REGEL = """
+Classes of incidents per municipality over five years (Figuur 3.4 line 4116, Tabel B2.1 lines
+10124-10843): 'minder dan 10' (0-9, the text's 'nul tot tien', line 4125), '10 tot 20', '20 tot
+30', '30 tot 50', '50 tot 100', 'meer dan 100' (100 or more; none of Tabel 3.2's exact totals is
+100), from the exact counts.
+"""
+
+KLASSEN: tuple[tuple[int | None, str], ...] = (
+    (10, "minder dan 10"),
+    (20, "10 tot 20"),
+    (30, "20 tot 30"),
+    (50, "30 tot 50"),
+    (100, "50 tot 100"),
+    (None, "meer dan 100"),
+)
+"""``KLASSEN_REGEL``: (upper bound, exclusive; class)."""
+
 HERINDELING_JAAR = 2019
 
 
@@ -60,6 +84,13 @@ def incidenten_sql(con: duckdb.DuckDBPyConnection, as_of: dt.date | None = None)
         )
     else:
         namen = "SELECT NULL::VARCHAR AS code, NULL::VARCHAR AS naam WHERE false"
+    if has_table(con, "ref_bevolking__bevolking"):
+        bevolking = (
+            "SELECT gemeentecode AS code, bevolking FROM "
+            f"{in_force('ref_bevolking__bevolking', as_of)} WHERE peiljaar = {HERINDELING_JAAR}"
+        )
+    else:
+        bevolking = "SELECT NULL::VARCHAR AS code, NULL::BIGINT AS bevolking WHERE false"
     return f"""
 WITH f AS (
     SELECT incident_id,
@@ -75,6 +106,7 @@ p AS (
 ),
 h AS ({herindeling}),
 n AS ({namen}),
+b AS ({bevolking}),
 i AS (
     SELECT i.*, f.codes, coalesce(f.overige, []::VARCHAR[]) AS overige,
         CASE WHEN list_contains(f.codes, 'F561') THEN 'seksueel'
@@ -95,9 +127,45 @@ SELECT CAST(i.meldjaar AS INTEGER) AS jaar, i.incident_id, i.codes AS feitcodes,
     coalesce(i.aangifte, false) AS aangifte,
     i.gemeente_2019, n.naam AS gemeente_naam,
     i.gemeente_2019 IS NOT NULL AND NOT list_contains(i.codes, 'F564') AS lokaal,
-    i.overige AS overige_feiten,
+    b.bevolking AS inwoners, i.overige AS overige_feiten,
     coalesce(p.slachtoffers, 0) AS slachtoffers, coalesce(p.verdachten, 0) AS verdachten
 FROM i LEFT JOIN p USING (incident_id) LEFT JOIN n ON n.code = i.gemeente_2019
+    LEFT JOIN b ON b.code = i.gemeente_2019
+"""
+
+
+def klasse_sql(column: str) -> str:
+    """``KLASSEN_REGEL`` as a CASE over a count."""
+    cases = " ".join(
+        f"WHEN {column} < {bound} THEN '{label}'" for bound, label in KLASSEN if bound is not None
+    )
+    return f"CASE {cases} ELSE '{KLASSEN[-1][1]}' END"
+
+
+def gemeenten_sql(con: duckdb.DuckDBPyConnection, as_of: dt.date | None = None) -> str:
+    if not has_table(con, "ref_gemeenten__gemeenten"):
+        return (
+            "SELECT NULL::INTEGER AS jaar, NULL::VARCHAR AS gemeentecode, "
+            "NULL::VARCHAR AS gemeente_naam, NULL::BIGINT AS incidenten, "
+            "NULL::VARCHAR AS klasse WHERE false"
+        )
+    return f"""
+WITH g AS (
+    SELECT gemeentecode, any_value(naam) AS naam
+    FROM {in_force("ref_gemeenten__gemeenten", as_of)}
+    WHERE geldig_van <= {HERINDELING_JAAR}
+        AND (geldig_tot IS NULL OR geldig_tot >= {HERINDELING_JAAR})
+    GROUP BY gemeentecode
+),
+y AS (SELECT DISTINCT jaar FROM politie_incidenten),
+c AS (
+    SELECT y.jaar, i.gemeente_2019 AS gemeentecode, count(*) AS incidenten
+    FROM y JOIN politie_incidenten i ON i.jaar BETWEEN y.jaar - 4 AND y.jaar AND i.lokaal
+    GROUP BY ALL
+)
+SELECT y.jaar, g.gemeentecode, g.naam AS gemeente_naam,
+    coalesce(c.incidenten, 0) AS incidenten, {klasse_sql("coalesce(c.incidenten, 0)")} AS klasse
+FROM y CROSS JOIN g LEFT JOIN c ON c.jaar = y.jaar AND c.gemeentecode = g.gemeentecode
 """
 
 
@@ -112,6 +180,8 @@ JOIN politie_incidenten u USING (incident_id)
 
 
 def create_police_views(con: duckdb.DuckDBPyConnection, as_of: dt.date | None = None) -> None:
-    """Create the TEMP views ``politie_incidenten`` and ``politie_personen`` (module docstring)."""
+    """Create the TEMP views ``politie_incidenten``, ``politie_personen`` and
+    ``politie_gemeenten`` (module docstring)."""
     con.execute(f"CREATE OR REPLACE TEMP VIEW politie_incidenten AS {incidenten_sql(con, as_of)}")
     con.execute(f"CREATE OR REPLACE TEMP VIEW politie_personen AS {personen_sql(as_of)}")
+    con.execute(f"CREATE OR REPLACE TEMP VIEW politie_gemeenten AS {gemeenten_sql(con, as_of)}")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 import duckdb
@@ -61,6 +62,11 @@ class Dimension:
     """For a multi-valued column: the code an empty or missing list counts as."""
     top: int = 0
     """Not fixed categories but the ``top`` most frequent values in the reporting year."""
+    top_years: int = 1
+    """The years a ``top`` dimension ranks over: 1, the reporting year; 5, the window Y-4..Y
+    (Dadermonitor Tabel 3.2: the ten municipalities with most incidents 2015-2019)."""
+    numbered: bool = True
+    """Whether a ``top`` dimension's labels start with the rank ("1 Nederland")."""
     codelist: str | None = None
     """Code list whose Dutch labels name the values of a ``top`` dimension."""
 
@@ -96,11 +102,27 @@ class ColumnBlock:
     reporting year, or the ``share`` in percent of each row's value in the column before it
     (whole percents, from unrounded counts, as the report computes them)."""
 
-    kind: Literal["years", "breakdown", "share", "total"]
+    kind: Literal["years", "breakdown", "share", "total", "measure"]
     dimension: Dimension | None = None
     years: int = 5
     label: str = ""
     window: bool = False
+    base: str | None = None
+    """For a ``share``: a condition over the unit (alias ``u``) whose units, within the
+    condition of the count column the share follows (skipping other share columns), are the
+    base of the percentage, instead of the column's sum: "percentage of the 1,225 incidents
+    with another offence" or, with ``"true"``, of all incidents (Dadermonitor Tabel 3.1)."""
+    decimals: int = 0
+    """For a ``share``: decimals of the percentage (Tabel 3.1 prints 49,3%); the cell's value
+    is then in units of 10**-decimals (493). For a ``measure``: decimals of the measure."""
+    expr: str = ""
+    """For a ``measure``: an aggregate over each row's units in the reporting year (or, with
+    ``window``, in Y-4..Y), e.g. ``count(*) / 5`` for a yearly average (rounded half away from
+    zero to ``decimals``; a mean cell, not subject to small-cell rules)."""
+    classes: tuple[tuple[float | None, str], ...] = ()
+    """For a ``measure``: shown as the label of its class instead of its value: (upper bound,
+    exclusive, or None for the last class; label), e.g. ((10, "minder dan 10 incidenten"), ...)
+    (Dadermonitor Tabel B2.1)."""
 
 
 @dataclass(frozen=True)
@@ -145,6 +167,11 @@ class Cell:
     percent: bool = False
     mean: bool = False
     blank: bool = False
+    decimals: int = 0
+    """A percentage or mean with decimals: ``value`` is in units of 10**-decimals (49,3% is
+    493)."""
+    text: str | None = None
+    """A class label shown instead of the value (a ``measure`` block with ``classes``)."""
 
 
 @dataclass
@@ -171,6 +198,13 @@ def _column_categories(block: ColumnBlock, year: int) -> list[tuple[str, str]]:
             else f"u.jaar = {year}"
         )
         return [(c.label_nl, f"{period} AND {d.condition(c)}") for c in d.categories]
+    if block.kind == "measure":
+        period = (
+            f"u.jaar BETWEEN {year - block.years + 1} AND {year}"
+            if block.window
+            else f"u.jaar = {year}"
+        )
+        return [(block.label or "Gemiddelde", period)]
     return []
 
 
@@ -183,18 +217,25 @@ def _row_categories(con: duckdb.DuckDBPyConnection, spec: TableSpec, year: int) 
     labels = {c.code: c.label_nl for c in codelist(d.codelist).codes} if d.codelist else {}
     ranked = con.execute(
         f"SELECT u.{d.column} AS v, count(*) AS n FROM {spec.unit} u "
-        f"WHERE u.jaar = {year} AND ({spec.where}) AND u.{d.column} IS NOT NULL "
-        f"GROUP BY v ORDER BY n DESC, v LIMIT {int(d.top)}"
+        f"WHERE u.jaar BETWEEN {year - d.top_years + 1} AND {year} AND ({spec.where}) "
+        f"AND u.{d.column} IS NOT NULL GROUP BY v ORDER BY n DESC, v LIMIT {int(d.top)}"
     ).fetchall()
     return [
-        Category(label_nl=f"{i} {labels.get(str(v), str(v))}", codes=(str(v),))
+        Category(
+            label_nl=(f"{i} " if d.numbered else "") + labels.get(str(v), str(v)),
+            codes=(str(v),),
+        )
         for i, (v, _n) in enumerate(ranked, start=1)
     ]
 
 
-def _cell_sql(spec: TableSpec, row: Category, rc: str, cc: str) -> tuple[str, str, str]:
+def _cell_sql(
+    spec: TableSpec, row: Category, rc: str, cc: str, block: ColumnBlock | None = None
+) -> tuple[str, str, str]:
     """SQL for (value, below, rows delivered) of one cell."""
     where = f"FILTER (WHERE {rc} AND {cc})"
+    if block is not None and block.kind == "measure":
+        return "NULL", "NULL", "NULL"  # computed per column by _measure_values
     if row.measure is not None:
         return f"round({row.measure} {where})", "NULL", "NULL"
     if spec.value == "delivered":
@@ -207,29 +248,37 @@ def compute(con: duckdb.DuckDBPyConnection, spec: TableSpec, year: int) -> Compu
     rows = _row_categories(con, spec, year)
     blocks = [(_b, _column_categories(_b, year)) for _b in spec.columns]
     columns = [(label, cond) for _, cols in blocks for label, cond in cols]
+    column_blocks = [b for b, cols in blocks for _ in cols]
     blank = {(r, str(year) if c == REPORTING_YEAR else c) for r, c in spec.blank}
     exprs: list[str] = []
     for r in rows:
         rc = spec.rows.condition(r)
-        for label, cc in columns:
+        for (label, cc), b in zip(columns, column_blocks, strict=True):
             if (r.label_nl, label) in blank:
                 exprs.extend(("NULL", "NULL", "NULL"))
             else:
-                exprs.extend(_cell_sql(spec, r, rc, cc))
+                exprs.extend(_cell_sql(spec, r, rc, cc, b))
     values: Sequence[object] = []
     if exprs:
         values = con.execute(
             f"SELECT {', '.join(exprs)} FROM {spec.unit} u WHERE {spec.where}"
         ).fetchall()[0]
     table = ComputedTable(spec, year, [r.label_nl for r in rows], [c for c, _ in columns])
+    measured = {
+        j: _measure_values(con, spec, rows, cc, b)
+        for j, ((_, cc), b) in enumerate(zip(columns, column_blocks, strict=True))
+        if b.kind == "measure"
+    }
     k = 0
-    for r in rows:
+    for i, r in enumerate(rows):
         cells: list[Cell] = []
-        for label, _ in columns:
+        for j, ((label, _), b) in enumerate(zip(columns, column_blocks, strict=True)):
             value, below, n = values[k : k + 3]
             k += 3
             if (r.label_nl, label) in blank:
                 cells.append(Cell(None, blank=True))
+            elif b.kind == "measure":
+                cells.append(_measure_cell(measured[j].get(i), b))
             elif r.measure is not None:
                 cells.append(
                     Cell(None if value is None else int(str(value).split(".")[0]), mean=True)
@@ -241,33 +290,108 @@ def compute(con: duckdb.DuckDBPyConnection, spec: TableSpec, year: int) -> Compu
             else:
                 cells.append(Cell(int(str(value or 0))))
         table.cells.append(cells)
-    _add_shares(table, blocks)
+    _add_shares(table, blocks, _share_bases(con, spec, blocks))
     return table
 
 
+def _measure_values(
+    con: duckdb.DuckDBPyConnection,
+    spec: TableSpec,
+    rows: list[Category],
+    column: str,
+    block: ColumnBlock,
+) -> dict[int, object]:
+    """A measure column: ``block.expr`` over each row's units in the column, by row index (one
+    scan of the unit: every unit is repeated once per row it belongs to)."""
+    if not block.expr:
+        raise ValueError(f"{spec.id}: a measure column needs an expr")
+    if not rows:
+        return {}
+    member = ", ".join(
+        f"CASE WHEN {spec.rows.condition(r)} THEN {i} END" for i, r in enumerate(rows)
+    )
+    result = con.execute(
+        f"SELECT km_row, {block.expr} FROM (SELECT unnest(list_filter([{member}], "
+        f"lambda x: x IS NOT NULL)) AS km_row, u.* FROM {spec.unit} u "
+        f"WHERE ({spec.where}) AND {column}) u GROUP BY km_row"
+    ).fetchall()
+    return {int(str(i)): v for i, v in result}
+
+
+def _measure_cell(value: object, block: ColumnBlock) -> Cell:
+    """A measure column's cell: rounded half away from zero to the block's decimals (in units
+    of 10**-decimals), with its class label when the block has classes."""
+    if value is None:
+        return Cell(None, mean=True, decimals=block.decimals)
+    x = Decimal(str(value)).scaleb(block.decimals)
+    scaled = int(x.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    text = None
+    for bound, label in block.classes:
+        if bound is None or Decimal(str(value)) < Decimal(str(bound)):
+            text = label
+            break
+    return Cell(scaled, mean=True, decimals=block.decimals, text=text)
+
+
+def _share_bases(
+    con: duckdb.DuckDBPyConnection,
+    spec: TableSpec,
+    blocks: list[tuple[ColumnBlock, list[tuple[str, str]]]],
+) -> dict[int, int]:
+    """For each share block with a ``base`` (by its index in ``blocks``): the number of units
+    that meet the base within the condition of the last count column before it."""
+    exprs: dict[int, str] = {}
+    condition = None
+    for k, (block, cols) in enumerate(blocks):
+        if block.kind != "share":
+            condition = cols[-1][1] if cols else condition
+        elif block.base is not None:
+            if condition is None:
+                raise ValueError(f"{spec.id}: a share with a base needs a count column before it")
+            exprs[k] = f"count(*) FILTER (WHERE ({condition}) AND ({block.base}))"
+    if not exprs:
+        return {}
+    values = con.execute(
+        f"SELECT {', '.join(exprs.values())} FROM {spec.unit} u WHERE {spec.where}"
+    ).fetchall()[0]
+    return {k: int(str(v or 0)) for k, v in zip(exprs, values, strict=True)}
+
+
 def _add_shares(
-    table: ComputedTable, blocks: list[tuple[ColumnBlock, list[tuple[str, str]]]]
+    table: ComputedTable,
+    blocks: list[tuple[ColumnBlock, list[tuple[str, str]]]],
+    bases: dict[int, int] | None = None,
 ) -> None:
     """Insert the share columns where their blocks stand: each row's value as a whole percent
-    of the total of the column just before the share."""
+    of the total of the column just before the share, or (a block with a ``base``) as a
+    percent with the block's decimals of that base, from the last count column before it."""
+    bases = bases or {}
     position = 0
-    for block, cols in blocks:
+    count_column = -1
+    for k, (block, cols) in enumerate(blocks):
         if block.kind != "share":
             position += len(cols)
+            count_column = position - 1
             continue
-        source = position - 1
-        total = sum(row[source].value or 0 for row in table.cells)
+        if k in bases:
+            source, total = count_column, bases[k]
+        else:
+            source = position - 1
+            total = sum(row[source].value or 0 for row in table.cells)
         for row in table.cells:
-            row.insert(position, Cell(percent_of(row[source].value or 0, total), percent=True))
+            value = percent_of(row[source].value or 0, total, block.decimals)
+            row.insert(position, Cell(value, percent=True, decimals=block.decimals))
         table.column_labels.insert(position, block.label or "Percentage")
         position += 1
 
 
-def percent_of(part: int, whole: int) -> int:
-    """A share in whole percents, rounded half up as the report does (from unrounded counts)."""
+def percent_of(part: int, whole: int, decimals: int = 0) -> int:
+    """A share in whole percents, rounded half up as the report does (from unrounded counts);
+    with ``decimals`` in units of 10**-decimals (604 of 1,225 with one decimal: 493, 49,3%)."""
     if whole == 0:
         return 0
-    return int((200 * part + whole) // (2 * whole))
+    scale = 200 * 10**decimals
+    return int((scale * part + whole) // (2 * whole))
 
 
 def change_percent(before: int, after: int) -> int:

@@ -4,18 +4,23 @@
   chapters in ``jaarcijfers_opsporing.py`` and ``jaarcijfers_vervolging.py``.
 - The Dadermonitor mensenhandel (``dadermonitor.*``), built so far for chapter 3 (signalering,
   ``dadermonitor_signalering.py``), chapter 4 (opsporing, ``dadermonitor_opsporing.py``) and
-  chapter 5 (vervolging, ``dadermonitor_vervolging.py``).
+  chapter 5 (vervolging, ``dadermonitor_vervolging.py``) and chapter 7 (resocialisatie,
+  ``dadermonitor_resocialisatie.py``).
 """
 
 from __future__ import annotations
 
 from ketenmonitor.indicators import TableSpec
 from ketenmonitor.indicators.dadermonitor_opsporing import DM_OPSPORING, dm_opsporing
+from ketenmonitor.indicators.dadermonitor_resocialisatie import (
+    DM_RESOCIALISATIE,
+    dm_resocialisatie,
+)
 from ketenmonitor.indicators.dadermonitor_signalering import SIGNALERING
 from ketenmonitor.indicators.dadermonitor_vervolging import DM_VERVOLGING, dm_vervolging
 from ketenmonitor.indicators.jaarcijfers import CATALOGUE as JAARCIJFERS
 
-DADERMONITOR: tuple[TableSpec, ...] = SIGNALERING + DM_OPSPORING + DM_VERVOLGING
+DADERMONITOR: tuple[TableSpec, ...] = SIGNALERING + DM_OPSPORING + DM_VERVOLGING + DM_RESOCIALISATIE
 """The Dadermonitor's tables as published, for 2015-2019."""
 
 CATALOGUE: tuple[TableSpec, ...] = JAARCIJFERS + DADERMONITOR
@@ -24,7 +29,7 @@ CATALOGUE: tuple[TableSpec, ...] = JAARCIJFERS + DADERMONITOR
 
 def dadermonitor(year: int) -> tuple[TableSpec, ...]:
     """The Dadermonitor's tables for the five years ``year``-4 .. ``year``."""
-    return SIGNALERING + dm_opsporing(year) + dm_vervolging(year)
+    return SIGNALERING + dm_opsporing(year) + dm_vervolging(year) + dm_resocialisatie(year)
 
 
 def catalogue(year: int) -> tuple[TableSpec, ...]:

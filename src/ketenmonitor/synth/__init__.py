@@ -296,6 +296,10 @@ def write_delivery(
         from ketenmonitor.synth.politie import write_politie
 
         return write_politie(out, scale=scale)
+    if contract.name == "reclassering":  # calibrated to the Dadermonitor, chapter 7
+        from ketenmonitor.synth.reclassering import write_reclassering
+
+        return write_reclassering(out, scale=scale)
     if contract.name in REFERENCE_WRITERS:  # real, public municipalities and units
         from ketenmonitor.synth import reference
 

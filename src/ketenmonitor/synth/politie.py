@@ -7,7 +7,9 @@ published value (CBS rounds to fives, appendix B1.3.3); the police unit of each 
 from an integer program whose constraints are the rounded cells of Figuur 3.3; the aangifte flag
 from one whose constraints are Figuur 3.5; the pleeggemeente reproduces the exact counts of
 Tabel 3.2 and the classes of Tabel B2.1 (with 447 incidents without pleeggemeente, note 1 of
-Tabel B2.1). Format: SPSS .sav per table in a ZIP (contract politie).
+Tabel B2.1); the other offences give every cell of Tabel 3.1 (``OVERIGE_FEITEN``) and the suspects
+per year follow Figuur 3.1's text (``VERDACHTEN_PER_JAAR``). Format: SPSS .sav per table in a ZIP
+(contract politie).
 """
 
 from __future__ import annotations
@@ -558,11 +560,74 @@ def _gemeente_quota(rng: random.Random) -> dict[int, list[str]]:
     return per_year  # type: ignore[return-value]
 
 
+OVERIGE_FEITEN = {
+    "CAT-VERMOGEN": 604, "CAT-VERKEER": 196, "CAT-VERNIELING": 128, "CAT-MISHANDELING": 71,
+    "CAT-FRAUDE": 62, "CAT-VRIJHEID": 55, "CAT-DRUGS": 17, "CAT-ZEDEN": 14, "CAT-DOODSLAG": 4,
+    "CAT-OVERIG": 76,
+}  # fmt: skip
+"""Tabel 3.1 (lines 3799-3826): exact incidents 2015-2019 per category of other offence. Each
+count rounds to the published five and gives both published one-decimal percentages, of the
+1,225 incidents with another offence and of all 3,422 incidents (e.g. Vermogen 604: '605',
+49.3% of 1,225, 17.7% of 3,422); the only pair of counts and base that does so for every row has
+base 1,225 (a search over the bases 1,223-1,227 that round to '1.225'). 1,227 facts on 1,225
+incidents: two incidents have two categories. Doodslag 4: '<5', under 1% and 0.3%."""
+MET_OVERIG_FEIT = 1225
+
+
+def _overige_feiten(
+    rng: random.Random, incidents: list[dict[str, Any]], feiten: list[dict[str, Any]]
+) -> None:
+    """Other offences (Tabel 3.1) on ``MET_OVERIG_FEIT`` incidents drawn at random: one
+    category each, the facts beyond that as a second category on other incidents' lists."""
+    tokens = [c for c, k in OVERIGE_FEITEN.items() for _ in range(k)]
+    rng.shuffle(tokens)
+    chosen = rng.sample(incidents, MET_OVERIG_FEIT)
+    for inc, code in zip(chosen, tokens, strict=False):
+        feiten.append({"incident_id": inc["incident_id"], "volgnummer": 2, "feitcode": code})
+    j = -1
+    for code in tokens[MET_OVERIG_FEIT:]:
+        j = next(i for i in range(j + 1, MET_OVERIG_FEIT) if tokens[i] != code)
+        feiten.append({"incident_id": chosen[j]["incident_id"], "volgnummer": 3, "feitcode": code})
+
+
 SLACHTOFFER_BETROKKENHEDEN = 3225
 """Victim involvements 2015-2019 (text at Figuur 3.1, line 3627: '3.225 slachtoffers'); 88% of
 incidents have one (line 3623), at most 11 (line 3626); 2,995 unique persons (line 3630)."""
 VERDACHTE_BETROKKENHEDEN = 1090
 """Suspect involvements (line 3636), in 22% of incidents (line 3634); 1,000 unique (line 3638)."""
+
+
+VERDACHTEN_PER_JAAR = {2015: 235, 2016: 250, 2017: 230, 2018: 200, 2019: 175}
+"""Suspect involvements per year (Figuur 3.1's chart values are lost in extraction): 1,090 in all
+(line 3636), fewer each year since 2017 while incidents rise (lines 3656 and 3663-3665: 'in 2018 en
+2019 juist afneemt', 'sinds 2017 ieder jaar ... steeds verder daalt'), always well below the
+victims (line 3634)."""
+MET_VERDACHTE = 755
+"""Incidents with a suspect: 22% of 3,422 (line 3634)."""
+
+
+def _suspects(rng: random.Random, incidents: list[dict[str, Any]]) -> list[int]:
+    """Suspects per incident: ``VERDACHTEN_PER_JAAR`` involvements on ``MET_VERDACHTE``
+    incidents (shared over the years in proportion), one to four per incident."""
+    years = sorted(VERDACHTEN_PER_JAAR)
+    total = sum(VERDACHTEN_PER_JAAR.values())
+    n = {y: MET_VERDACHTE * VERDACHTEN_PER_JAAR[y] // total for y in years}
+    n[years[-1]] += MET_VERDACHTE - sum(n.values())
+    suspects = [0] * len(incidents)
+    for y in years:
+        pool = [i for i, inc in enumerate(incidents) if inc["meldjaar"] == y]
+        chosen = rng.sample(pool, n[y])
+        for i in chosen:
+            suspects[i] = 1
+        extra = VERDACHTEN_PER_JAAR[y] - n[y]
+        k = 0
+        while extra > 0:  # a few incidents with a network of suspects: +3 or +1
+            step = 3 if extra >= 3 and k % 4 == 0 else 1
+            suspects[chosen[k % len(chosen)]] += step
+            extra -= step
+            k += 1
+    assert sum(suspects) == total and max(suspects) <= 4, (sum(suspects), max(suspects))
+    return suspects
 
 
 def _persons(
@@ -575,10 +640,7 @@ def _persons(
     victims = [0] * len(incidents)
     for k, i in enumerate(order[:3010]):
         victims[i] = 11 if k == 0 else 4 if k <= 5 else 3 if k <= 15 else 2 if k <= 185 else 1
-    rng.shuffle(order)
-    suspects = [0] * len(incidents)
-    for k, i in enumerate(order[:755]):
-        suspects[i] = 4 if k < 45 else 2 if k < 245 else 1
+    suspects = _suspects(rng, incidents)
     seen: dict[str, list[str]] = {"slachtoffer": [], "verdachte": []}
     repeats = {"slachtoffer": 3225 - 2995, "verdachte": 1090 - 1000}
     serial = 0
@@ -658,9 +720,9 @@ def delivery(scale: int = 1, seed: int = DEFAULT_SEED) -> dict[str, list[dict[st
                     }
                 )  # fmt: skip
                 feiten.append({"incident_id": iid, "volgnummer": 1, "feitcode": code})
-        _persons(
-            rng, incidenten[-sum(sum(v.values()) for v in INCIDENTS.values()) :], personen, copy
-        )
+        these = incidenten[-sum(sum(v.values()) for v in INCIDENTS.values()) :]
+        _persons(rng, these, personen, copy)
+        _overige_feiten(random.Random(seed + 31 + copy), these, feiten)
     return {"incidenten": incidenten, "feiten": feiten, "personen": personen}
 
 
