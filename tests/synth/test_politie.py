@@ -186,3 +186,25 @@ def test_figuur_3_1_text(con: duckdb.DuckDBPyConnection) -> None:
     total = n(con, "true")
     assert round(100 * n(con, "slachtoffers > 0") / total) == 88
     assert round(100 * n(con, "verdachten > 0") / total) == 22
+
+
+def test_every_copy_at_scale_100_has_the_published_unique_persons() -> None:
+    """``synth --scale 100``: each copy of the police world keeps the Dadermonitor's 3,225
+    victim involvements of 2,995 persons and 1,090 suspect involvements of 1,000 persons
+    (section 3.2, lines 3634-3643); a copy whose random repeats fell short used to abort."""
+    from collections import defaultdict
+
+    from ketenmonitor.synth.politie import delivery
+
+    personen = delivery(scale=100)["personen"]
+    involvements: dict[tuple[str, str], int] = defaultdict(int)
+    persons: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for p in personen:
+        copy = p["persoon_id"][3:5]
+        role = "verdachte" if p["rol"] == "verdachte" else "slachtoffer"  # aangever: a victim
+        involvements[copy, role] += 1
+        persons[copy, role].add(p["persoon_id"])
+    assert len({c for c, _ in involvements}) == 100
+    for (_copy, role), n in involvements.items():
+        expected = (3225, 2995) if role == "slachtoffer" else (1090, 1000)
+        assert (n, len(persons[_copy, role])) == expected

@@ -643,13 +643,18 @@ def _persons(
     suspects = _suspects(rng, incidents)
     seen: dict[str, list[str]] = {"slachtoffer": [], "verdachte": []}
     repeats = {"slachtoffer": 3225 - 2995, "verdachte": 1090 - 1000}
+    # involvements still to place per role: when only as many remain as repeats are owed, every
+    # one of them is a repeat (a random draw can fall short; one copy in ~12 did at scale 100)
+    remaining = {"slachtoffer": sum(victims), "verdachte": sum(suspects)}
     serial = 0
     for inc, nv, ns in zip(incidents, victims, suspects, strict=True):
         nr = 0
         for rol, n in (("slachtoffer", nv), ("verdachte", ns)):
             for _ in range(n):
                 nr += 1
-                if repeats[rol] > 0 and seen[rol] and rng.random() < 0.1:
+                owed = remaining[rol] <= repeats[rol]
+                remaining[rol] -= 1
+                if repeats[rol] > 0 and seen[rol] and (owed or rng.random() < 0.1):
                     pid = rng.choice(seen[rol])
                     repeats[rol] -= 1
                 else:
