@@ -70,7 +70,7 @@ def _catalogue_child(home: str, variant: str) -> dict[str, Any]:
 
     from ketenmonitor.config import Workspace
     from ketenmonitor.disclosure import protect, protect_catalogue
-    from ketenmonitor.disclosure.rules import Rules, load_rules
+    from ketenmonitor.disclosure.rules import load_rules
     from ketenmonitor.indicators import compute
     from ketenmonitor.indicators.build import prepare
     from ketenmonitor.indicators.catalogue import CATALOGUE
@@ -102,12 +102,7 @@ def _catalogue_child(home: str, variant: str) -> dict[str, Any]:
             }
         rules = load_rules()
         if variant == "full":
-            full = {"secondary": "auto", "accept": ""}
-            rules = Rules(
-                rules.defaults,
-                {k: {**v, **full} for k, v in rules.sources.items()},
-                {k: {**v, **full} for k, v in rules.tables.items()},
-            )
+            rules = rules.everywhere(secondary="auto", accept="")
         tables, report = protect_catalogue(wh.con, computed, rules)
         seconds = time.perf_counter() - start
     flags = [cell.flag for t in tables for row in t.cells for cell in row]

@@ -70,15 +70,8 @@ def test_full_protection_makes_every_table_safe(victim_workspace: Workspace) -> 
     suppressed cell narrower than the protection level, changes no published count, and hides
     the percentage of every suppressed count."""
     from ketenmonitor.disclosure import protect_catalogue
-    from ketenmonitor.disclosure.rules import Rules
 
-    rules = load_rules()
-    full = {"secondary": "auto", "accept": ""}
-    strict = Rules(
-        rules.defaults,
-        {k: {**v, **full} for k, v in rules.sources.items()},
-        {k: {**v, **full} for k, v in rules.tables.items()},
-    )
+    strict = load_rules().everywhere(secondary="auto", accept="")
     with Warehouse(victim_workspace.warehouse) as wh:
         prepare(wh.con)
         computed = [compute(wh.con, s, 2024) for s in CATALOGUE if s.sources == ("comensha",)]

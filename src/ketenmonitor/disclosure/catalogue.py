@@ -30,6 +30,9 @@ from ketenmonitor.disclosure.lp import TOL, Knowledge, intervals
 from ketenmonitor.disclosure.rules import Rule, Rules, load_rules
 from ketenmonitor.indicators import ComputedTable, percent_of
 
+SUPPRESSED = ("primary", "secondary")
+"""The flags of a cell that is not published."""
+
 CellKey = tuple[int, int, int]
 """(table position, row, column)."""
 
@@ -263,7 +266,7 @@ def _knowledge(cohort: Cohort, status: list[Status]) -> Knowledge:
     rhs: list[float] = []
     e = cohort.expr.tocsr()
     for key, column, p, (st, si, sj) in cohort.shares:
-        if status[st].flags[si][sj] in ("primary", "secondary"):
+        if status[st].flags[si][sj] in SUPPRESSED:
             continue  # the percentage is not published
         if status[st].rule.secondary == "rounding":
             continue  # computed from the published rounded counts: nothing more
@@ -298,8 +301,7 @@ def _audit_cohort(
     cells = [
         k
         for k, (t, i, j) in enumerate(cohort.keys)
-        if status[t].flags[i][j] in ("primary", "secondary")
-        and (only is None or (t, i, j) in only)
+        if status[t].flags[i][j] in SUPPRESSED and (only is None or (t, i, j) in only)
     ]
     lo, hi = intervals(kn, np.array(cells, dtype=int))
     return {cohort.keys[c]: (float(a), float(b)) for c, a, b in zip(cells, lo, hi, strict=True)}
@@ -376,10 +378,7 @@ def _hide_shares(status: list[Status]) -> None:
             continue
         for sc, src in _share_sources(s.table).items():
             for i, flags in enumerate(s.flags):
-                if flags[src] in ("primary", "secondary") and flags[sc] not in (
-                    "primary",
-                    "secondary",
-                ):
+                if flags[src] in SUPPRESSED and flags[sc] not in SUPPRESSED:
                     flags[sc] = "secondary"
                     s.shown[i][sc] = None
 
@@ -579,7 +578,7 @@ def protect_and_audit(
         n_p = n_s = 0
         for i, row in enumerate(s.flags):
             for j, flag in enumerate(row):
-                if flag not in ("primary", "secondary"):
+                if flag not in SUPPRESSED:
                     continue
                 n_p += flag == "primary"
                 n_s += flag == "secondary"

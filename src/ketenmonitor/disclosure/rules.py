@@ -52,6 +52,16 @@ class Rules:
     sources: dict[str, dict[str, Any]]
     tables: dict[str, dict[str, Any]]
 
+    def everywhere(self, **fields: Any) -> Rules:
+        """The same rules with ``fields`` set for every source and table, e.g.
+        ``everywhere(secondary="auto", accept="")``: protect the whole catalogue fully."""
+        _check("everywhere", fields)
+        return Rules(
+            self.defaults,
+            {k: {**v, **fields} for k, v in self.sources.items()},
+            {k: {**v, **fields} for k, v in self.tables.items()},
+        )
+
     def source_names(self) -> set[str]:
         return set(self.sources)
 
