@@ -14,6 +14,12 @@ is more than a real attacker knows: the audit errs on the safe side.
 Tables a partner delivers already protected (IND, Rechtspraak) are audited on their own cells:
 their rounding (+-2) and ``<10`` ranges. Means and rows with a ``measure`` are not counts and
 are not part of the model (they are shown as computed, or suppressed by the dominance rule).
+
+Percentages are part of the model as inequalities: a published share ``p`` (in units of
+``10**-decimals`` percent) of a count ``v`` over its denominator ``S`` (the column's sum, or the
+units of a ``base``: Dadermonitor Tabel 3.1) says ``(p - 1/2) S <= 100 * 10**decimals * v <=
+(p + 1/2) S``; an upper bound printed beside a suppressed count (``suppressed_percent =
+"bound"``: '<0,9%') says ``100 * 10**decimals * v <= bound * S``.
 """
 
 from __future__ import annotations
@@ -114,6 +120,12 @@ class Status:
     flags: list[list[str]]
     shown: list[list[int | None]]
     """The number as published (rounded where rounded), None when suppressed or not a count."""
+    bounds: dict[tuple[int, int], int] = field(default_factory=dict)
+    """(row, column) of a percentage printed as an upper bound beside a suppressed count ->
+    the bound, in units of 10**-decimals percent (``suppressed_percent = "bound"``)."""
+    bases: dict[int, int] = field(default_factory=dict)
+    """Share column with a ``base`` -> the number of its base units (what the percentages are
+    of; ``protect_and_audit`` counts them, ``protect`` alone does not)."""
 
 
 def primary_status(table: ComputedTable, rule: Rule) -> Status:
@@ -157,23 +169,69 @@ def round_half_up(value: int, base: int) -> int:
 # --- the cohort model ----------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class ShareColumn:
+    """A percentage column of a table: the count column it is a percentage of, and what of."""
+
+    source: int
+    base: str | None
+    """The condition on a unit (alias ``u``) of the units the percentage is of, or None for
+    the sum of the source column (``ColumnBlock.base``, as ``indicators._add_shares``)."""
+    decimals: int
+
+
+def _plain_columns(table: ComputedTable) -> list[tuple[int, str]]:
+    """(column index, condition) of every column that is not a percentage, where the engine
+    puts it (share columns stand where their blocks stand)."""
+    return _layout(table)[0]
+
+
+def _share_sources(table: ComputedTable) -> dict[int, ShareColumn]:
+    """Share column -> its source count column and base (as ``indicators._add_shares``)."""
+    return _layout(table)[1]
+
+
+def _layout(table: ComputedTable) -> tuple[list[tuple[int, str]], dict[int, ShareColumn]]:
+    from ketenmonitor.indicators import _column_categories
+
+    spec = table.spec
+    plain: list[tuple[int, str]] = []
+    shares: dict[int, ShareColumn] = {}
+    position, count_column = 0, -1
+    condition: str | None = None
+    for b in spec.columns:
+        if b.kind != "share":
+            cols = _column_categories(b, table.year)
+            for _label, cond in cols:
+                plain.append((position, cond))
+                position += 1
+            count_column = position - 1
+            condition = cols[-1][1] if cols else condition
+            continue
+        if b.base is not None and condition is not None:
+            base = f"(({spec.where}) AND ({condition}) AND ({b.base}))"
+            shares[position] = ShareColumn(count_column, base, b.decimals)
+        else:
+            shares[position] = ShareColumn(position - 1, None, b.decimals)
+        position += 1
+    return plain, shares
+
+
 def _cell_conditions(
     con: duckdb.DuckDBPyConnection, table: ComputedTable
 ) -> dict[tuple[int, int], str]:
     """The condition on a unit (alias ``u``) of each count cell of a computed table."""
-    from ketenmonitor.indicators import _column_categories, _row_categories
+    from ketenmonitor.indicators import _row_categories
 
     spec = table.spec
     rows = _row_categories(con, spec, table.year)
-    cols = [
-        (label, cond) for b in spec.columns for label, cond in _column_categories(b, table.year)
-    ]
+    cols = _plain_columns(table)
     out: dict[tuple[int, int], str] = {}
     for i, r in enumerate(rows):
         if r.measure is not None:
             continue
         rc = spec.rows.condition(r)
-        for j, (_label, cc) in enumerate(cols):
+        for j, cc in cols:
             cell = table.cells[i][j]
             if cell.blank or cell.percent or cell.mean:
                 continue
@@ -181,22 +239,31 @@ def _cell_conditions(
     return out
 
 
-def _share_sources(table: ComputedTable) -> dict[int, int]:
-    """Share column -> the count column it is a percentage of."""
+def share_bases(con: duckdb.DuckDBPyConnection, table: ComputedTable) -> dict[int, int]:
+    """Share column with a base -> the number of its base units."""
     out: dict[int, int] = {}
-    position = 0
-    from ketenmonitor.indicators import _column_categories
-
-    n_plain = sum(len(_column_categories(b, table.year)) for b in table.spec.columns)
-    share_col = n_plain
-    for b in table.spec.columns:
-        if b.kind == "share":
-            out[share_col] = position - 1
-            share_col += 1
-            position += 1
-        else:
-            position += len(_column_categories(b, table.year))
+    for sc, share in _share_sources(table).items():
+        if share.base is not None:
+            n = con.execute(f"SELECT count(*) FROM {table.spec.unit} u WHERE {share.base}")
+            out[sc] = int(str(n.fetchall()[0][0]))
     return out
+
+
+@dataclass(frozen=True)
+class ShareLink:
+    """A published percentage in the cohort model."""
+
+    count: CellKey
+    """The count cell it is a percentage of."""
+    column: list[CellKey]
+    """The count cells whose sum is the denominator (when ``base`` is None)."""
+    base: int | None
+    """The row of ``Cohort.bases`` that is the denominator, for a share with a base."""
+    value: int
+    """The percentage, in units of 10**-decimals."""
+    decimals: int
+    cell: CellKey
+    """The share cell."""
 
 
 @dataclass
@@ -204,8 +271,9 @@ class Cohort:
     unit: str
     keys: list[CellKey]
     expr: sp.csr_matrix
-    shares: list[tuple[CellKey, list[CellKey], int, CellKey]]
-    """(share cell's count cell, the column's count cells, percent, the share cell)."""
+    shares: list[ShareLink]
+    bases: sp.csr_matrix | None = None
+    """The base units of the shares with a base, over the same signatures as ``expr``."""
 
 
 def cohort_model(
@@ -213,30 +281,45 @@ def cohort_model(
 ) -> Cohort:
     keys: list[CellKey] = []
     conds: list[str] = []
-    shares: list[tuple[CellKey, list[CellKey], int, CellKey]] = []
+    base_conds: list[str] = []
+    shares: list[ShareLink] = []
     for t, table in tables:
         cc = _cell_conditions(con, table)
         for (i, j), cond in cc.items():
             keys.append((t, i, j))
             conds.append(cond)
-        for sc, src in _share_sources(table).items():
+        for sc, share in _share_sources(table).items():
+            src = share.source
             column = [(t, i, src) for i in range(len(table.cells)) if (i, src) in cc]
+            base = None
+            if share.base is not None:
+                if share.base not in base_conds:
+                    base_conds.append(share.base)
+                base = base_conds.index(share.base)
             for i in range(len(table.cells)):
                 cell = table.cells[i][sc]
                 if (i, src) in cc and cell.value is not None:
-                    shares.append(((t, i, src), column, int(cell.value), (t, i, sc)))
+                    shares.append(
+                        ShareLink(
+                            (t, i, src), column, base, int(cell.value), share.decimals, (t, i, sc)
+                        )
+                    )
     if not conds:
         return Cohort(unit, keys, sp.csr_matrix((0, 0)), shares)
+    every = conds + base_conds
     bits: list[np.ndarray] = []
-    for start in range(0, len(conds), 400):  # DuckDB is happier with fewer columns per query
-        part = conds[start : start + 400]
+    for start in range(0, len(every), 400):  # DuckDB is happier with fewer columns per query
+        part = every[start : start + 400]
         sql = ", ".join(f"coalesce({c}, false)" for c in part)
         arr = con.execute(f"SELECT {sql} FROM {unit} u").fetchnumpy()
         bits.extend(np.asarray(arr[k], dtype=bool) for k in arr)
-    matrix = np.column_stack(bits) if bits else np.zeros((0, len(conds)), bool)
+    matrix = np.column_stack(bits) if bits else np.zeros((0, len(every)), bool)
     matrix = matrix[matrix.any(axis=1)]
-    sigs = np.unique(matrix, axis=0) if len(matrix) else np.zeros((0, len(conds)), bool)
-    return Cohort(unit, keys, sp.csr_matrix(sigs.T.astype(float)), shares)
+    sigs = np.unique(matrix, axis=0) if len(matrix) else np.zeros((0, len(every)), bool)
+    columns = sp.csr_matrix(sigs.T.astype(float))
+    n = len(conds)
+    bases = columns[n:] if base_conds else None
+    return Cohort(unit, keys, columns[:n], shares, bases)
 
 
 def _knowledge(cohort: Cohort, status: list[Status]) -> Knowledge:
@@ -265,17 +348,30 @@ def _knowledge(cohort: Cohort, status: list[Status]) -> Knowledge:
     rows: list[np.ndarray] = []
     rhs: list[float] = []
     e = cohort.expr.tocsr()
-    for key, column, p, (st, si, sj) in cohort.shares:
-        if status[st].flags[si][sj] in SUPPRESSED:
-            continue  # the percentage is not published
+    for link in cohort.shares:
+        st, si, sj = link.cell
         if status[st].rule.secondary == "rounding":
             continue  # computed from the published rounded counts: nothing more
-        # (p - 1/2) * S <= 100 * v <= (p + 1/2) * S, S the column's sum
-        total = np.asarray(e[[index[c] for c in column]].sum(axis=0)).ravel()
-        v = e[index[key]].toarray().ravel()
-        rows.append(100 * v - (p + 0.5) * total)
+        bound = status[st].bounds.get((si, sj))
+        if status[st].flags[si][sj] in SUPPRESSED and bound is None:
+            continue  # the percentage is not published
+        if link.base is not None:
+            assert cohort.bases is not None
+            total = cohort.bases[link.base].toarray().ravel()
+        else:
+            total = np.asarray(e[[index[c] for c in link.column]].sum(axis=0)).ravel()
+        v = e[index[link.count]].toarray().ravel()
+        scale = 100 * 10**link.decimals
+        if bound is not None:
+            # '<bound%': scale * v <= bound * S
+            rows.append(scale * v - bound * total)
+            rhs.append(0.0)
+            continue
+        # (p - 1/2) * S <= scale * v <= (p + 1/2) * S, S the column's sum or the base
+        p = link.value
+        rows.append(scale * v - (p + 0.5) * total)
         rhs.append(0.0)
-        rows.append((p - 0.5) * total - 100 * v)
+        rows.append((p - 0.5) * total - scale * v)
         rhs.append(0.0)
     n = e.shape[1]
     return Knowledge(
@@ -371,16 +467,47 @@ def _repair(cohort: Cohort, status: list[Status], max_rounds: int = 200) -> None
 
 
 def _hide_shares(status: list[Status]) -> None:
-    """In a table that allows secondary suppression, the percentage of a suppressed count is
-    suppressed too (it would give the count back through the column's total)."""
+    """The percentage of a suppressed count, by the rule's ``suppressed_percent``: the
+    percentage of a secondary-suppressed count is always suppressed (it would give the count
+    back through the column's total); that of a primary-suppressed count is shown, suppressed,
+    or printed as an upper bound."""
     for s in status:
-        if s.rule.secondary == "none":
-            continue
-        for sc, src in _share_sources(s.table).items():
+        mode = s.rule.percent_of_primary
+        for sc, share in _share_sources(s.table).items():
             for i, flags in enumerate(s.flags):
-                if flags[src] in SUPPRESSED and flags[sc] not in SUPPRESSED:
+                if flags[share.source] not in SUPPRESSED or flags[sc] in SUPPRESSED:
+                    continue
+                if flags[share.source] == "primary" and mode == "shown":
+                    continue
+                bound = None
+                if flags[share.source] == "primary" and mode == "bound":
+                    bound = percent_bound(s, i, sc, share)
+                if bound is None:
                     flags[sc] = "secondary"
-                    s.shown[i][sc] = None
+                else:
+                    flags[sc] = "primary"
+                    s.bounds[(i, sc)] = bound
+                s.shown[i][sc] = None
+
+
+def percent_bound(s: Status, i: int, sc: int, share: ShareColumn) -> int | None:
+    """The upper bound printed for the percentage in row ``i``, column ``sc`` beside a
+    primary-suppressed count: 100 * (the count's threshold) / (the percentage's base), rounded
+    up to the percentage's decimals (in units of 10**-decimals). The count lies below its
+    threshold, so the percentage lies below the bound; the bound says nothing the count's
+    text and the base do not. None when the base is not known (a share with a base outside
+    ``protect_and_audit``) or the bound would not be below 100%."""
+    if share.base is not None:
+        total = s.bases.get(sc)
+    else:
+        total = sum(int(row[share.source].value or 0) for row in s.table.cells)
+    if not total:
+        return None
+    cell = s.table.cells[i][share.source]
+    threshold = cell.below or s.rule.threshold
+    scale = 100 * 10**share.decimals
+    bound = -(-scale * threshold // total)
+    return bound if bound < scale else None
 
 
 def _rounding_base(rule: Rule) -> int:
@@ -428,11 +555,15 @@ def _round_tables(cohort: Cohort, status: list[Status]) -> None:
         rounded = controlled_round(LinearTable(values, matrix), _rounding_base(s.rule))
         for (i, j), v in zip(order, rounded, strict=True):
             s.shown[i][j] = int(v)
-        # percentages are recomputed from the rounded counts (of the column's sum)
-        for sc, src in _share_sources(s.table).items():
-            column_sum = sum(int(row[src] or 0) for row in s.shown)
+        # percentages are recomputed from the rounded counts (of the column's sum, or of the
+        # base for a share with a base)
+        for sc, share in _share_sources(s.table).items():
+            src = share.source
+            whole = sum(int(row[src] or 0) for row in s.shown)
+            if share.base is not None:
+                whole = s.bases.get(sc, whole)
             for row in s.shown:
-                row[sc] = percent_of(int(row[src] or 0), column_sum)
+                row[sc] = percent_of(int(row[src] or 0), whole, share.decimals)
 
 
 def _binding(kn: Knowledge, k: int, exact: np.ndarray) -> dict[int, float]:
@@ -517,17 +648,17 @@ def dominated(contributions: list[float], n: int, k: float) -> bool:
 def _apply_dominance(con: duckdb.DuckDBPyConnection, s: Status) -> None:
     if s.rule.dominance_n <= 0:
         return
-    from ketenmonitor.indicators import _column_categories, _row_categories
+    from ketenmonitor.indicators import _row_categories
 
     spec = s.table.spec
     rows = _row_categories(con, spec, s.table.year)
-    cols = [c for b in spec.columns for c in _column_categories(b, s.table.year)]
+    cols = _plain_columns(s.table)
     for i, r in enumerate(rows):
         m = _MAGNITUDE.match(r.measure or "")
         if not m:
             continue
         rc = spec.rows.condition(r)
-        for j, (_label, cc) in enumerate(cols):
+        for j, cc in cols:
             if s.table.cells[i][j].blank:
                 continue
             got = (
@@ -555,6 +686,7 @@ def protect_and_audit(
     rules = rules or load_rules()
     status = [primary_status(t, rules.rule(t.spec.disclosure, t.spec.id)) for t in tables]
     for s in status:
+        s.bases = share_bases(con, s.table)
         _apply_dominance(con, s)
     _hide_shares(status)
     cohorts: dict[str, list[tuple[int, ComputedTable]]] = defaultdict(list)
@@ -579,6 +711,9 @@ def protect_and_audit(
         for i, row in enumerate(s.flags):
             for j, flag in enumerate(row):
                 if flag not in SUPPRESSED:
+                    continue
+                if flag == "primary" and (i, j) in s.bounds:
+                    n_p += 1  # a percentage printed as a bound: its count is audited
                     continue
                 n_p += flag == "primary"
                 n_s += flag == "secondary"

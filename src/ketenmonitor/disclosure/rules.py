@@ -15,6 +15,8 @@ from typing import Any, Literal
 RULES_FILE = Path(__file__).with_name("rules.toml")
 
 Secondary = Literal["auto", "milp", "heuristic", "rounding", "none"]
+SuppressedPercent = Literal["auto", "shown", "hidden", "bound"]
+SUPPRESSED_PERCENT = ("auto", "shown", "hidden", "bound")
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,16 @@ class Rule:
     accept: str = ""
     footnote_nl: str = ""
     footnote_en: str = ""
+    suppressed_percent: SuppressedPercent = "auto"
+
+    @property
+    def percent_of_primary(self) -> SuppressedPercent:
+        """What the percentage of a primary-suppressed count shows: ``auto`` is ``hidden``
+        where the rule allows secondary suppression and ``shown`` where the published pattern
+        is kept (``secondary = "none"``)."""
+        if self.suppressed_percent != "auto":
+            return self.suppressed_percent
+        return "shown" if self.secondary == "none" else "hidden"
 
     @property
     def primary_range(self) -> tuple[int, int]:
@@ -86,6 +98,11 @@ def _check(where: str, d: dict[str, Any]) -> dict[str, Any]:
         raise ValueError(f"{RULES_FILE.name} [{where}]: unknown keys {sorted(unknown)}")
     if d.get("secondary", "auto") not in ("auto", "milp", "heuristic", "rounding", "none"):
         raise ValueError(f"{RULES_FILE.name} [{where}]: secondary is {d['secondary']!r}")
+    if d.get("suppressed_percent", "auto") not in SUPPRESSED_PERCENT:
+        raise ValueError(
+            f"{RULES_FILE.name} [{where}]: suppressed_percent is {d['suppressed_percent']!r} "
+            f"(one of {', '.join(SUPPRESSED_PERCENT)})"
+        )
     return d
 
 

@@ -14,7 +14,7 @@ may be published.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
@@ -49,6 +49,10 @@ class Category:
     """A condition over the unit (alias ``u``) instead of ``codes``, for a category the
     dimension's column cannot express (Figuur 9's "Seksuele uitbuiting" counts the registered
     form, which also holds victims whose form is neither domestic nor international)."""
+    percent: bool = False
+    """A ``measure`` that is a percentage (Dadermonitor Tabel 3.3: the share of men among the
+    victims whose sex is known): printed with a percent sign, not subject to small-cell
+    rules."""
 
 
 @dataclass(frozen=True)
@@ -139,9 +143,12 @@ class TableSpec:
     where: str = "true"
     notes: tuple[str, ...] = ()
     disclosure: str = "comensha"
-    value: Literal["count", "delivered"] = "count"
+    value: Literal["count", "delivered", "derived"] = "count"
     """``count``: units counted; ``delivered``: a partner's own table (IND, Raad voor de
-    rechtspraak) passed through: the unit has columns ``aantal`` and ``aantal_below`` (``<10``)."""
+    rechtspraak) passed through: the unit has columns ``aantal`` and ``aantal_below`` (``<10``);
+    ``derived``: computed by ``derive`` from the units of other tables, as a summary of numbers
+    they publish (the chain figure, ``indicators.keten``): no count cells of its own, so no part
+    of the audit's cohorts."""
     blank: tuple[tuple[str, str], ...] = ()
     """(row label, column label) of cells the publication leaves empty (Figuur 18: no split of
     sexual exploitation for the latest year); they are not computed. The column label
@@ -149,6 +156,8 @@ class TableSpec:
     sources: tuple[str, ...] = ("comensha",)
     """Delivery types the table is computed from; ``build`` skips a table whose sources have
     no snapshot in the warehouse (and says so)."""
+    derive: Callable[[duckdb.DuckDBPyConnection, TableSpec, int], ComputedTable] | None = None
+    """For ``value="derived"``: computes the table (its rows, columns and cells)."""
 
     @property
     def multi_valued(self) -> bool:
@@ -245,6 +254,10 @@ def _cell_sql(
 
 def compute(con: duckdb.DuckDBPyConnection, spec: TableSpec, year: int) -> ComputedTable:
     """Compute ``spec`` for reporting year ``year`` on a connection that has its unit view."""
+    if spec.value == "derived":
+        if spec.derive is None:
+            raise ValueError(f"{spec.id}: a derived table needs a derive function")
+        return spec.derive(con, spec, year)
     rows = _row_categories(con, spec, year)
     blocks = [(_b, _column_categories(_b, year)) for _b in spec.columns]
     columns = [(label, cond) for _, cols in blocks for label, cond in cols]
@@ -281,7 +294,11 @@ def compute(con: duckdb.DuckDBPyConnection, spec: TableSpec, year: int) -> Compu
                 cells.append(_measure_cell(measured[j].get(i), b))
             elif r.measure is not None:
                 cells.append(
-                    Cell(None if value is None else int(str(value).split(".")[0]), mean=True)
+                    Cell(
+                        None if value is None else int(str(value).split(".")[0]),
+                        mean=True,
+                        percent=r.percent,
+                    )
                 )
             elif spec.value == "delivered" and n == 0:
                 cells.append(Cell(0))  # nothing delivered for this cell: none counted

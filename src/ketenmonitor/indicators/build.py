@@ -1,7 +1,12 @@
 """Build the catalogue: compute every table for a reporting year, protect it, store it.
 
 The protected cells go to the warehouse table ``publicatie_cellen`` (one row per cell, with the
-table id, reporting year, row and column labels and positions, the published text and number).
+table id, reporting year, row and column labels and positions, the published text and number,
+the flag, the kind of cell (count, percent, mean, label) and the decimals of the number: 49,3%
+is stored as text ``49,3%``, value 493, decimals 1). Columns added after a warehouse was first
+built (``flag``, ``kind``, ``decimals``) are added by the next build (``CELL_COLUMNS``); a
+reader of an older warehouse gets the defaults (exact, a count or a percent by its text, no
+decimals).
 Only protected cells are stored: whatever reads the catalogue (report, workbook, dashboard)
 cannot see an unprotected count. Each cell carries its flag (exact, rounded, primary,
 secondary). Before storing, ``build`` protects all tables together and runs the disclosure
@@ -36,6 +41,9 @@ CREATE TABLE IF NOT EXISTS publicatie_cellen (
     PRIMARY KEY (table_id, jaar, row_index, column_index)
 )
 """
+CELL_COLUMNS = (("flag", "VARCHAR"), ("kind", "VARCHAR"), ("decimals", "INTEGER"))
+"""The columns of ``publicatie_cellen`` added since its first version (the migration: ``ALTER
+TABLE ... ADD COLUMN IF NOT EXISTS`` on every build; old rows read as their defaults)."""
 AUDIT_TABLE = """
 CREATE TABLE IF NOT EXISTS publicatie_audit (
     table_id VARCHAR NOT NULL,
@@ -130,7 +138,8 @@ def build(
         if not report.ok:
             raise UnsafeTables(report)
         wh.con.execute(CELLS_TABLE)
-        wh.con.execute("ALTER TABLE publicatie_cellen ADD COLUMN IF NOT EXISTS flag VARCHAR")
+        for name, type_ in CELL_COLUMNS:
+            wh.con.execute(f"ALTER TABLE publicatie_cellen ADD COLUMN IF NOT EXISTS {name} {type_}")
         wh.con.execute(AUDIT_TABLE)
         wh.con.execute("BEGIN TRANSACTION")
         try:
@@ -139,15 +148,27 @@ def build(
                     "DELETE FROM publicatie_cellen WHERE table_id = ? AND jaar = ?", [t.id, year]
                 )
                 rows = [
-                    (t.id, year, i, r, j, c, cell.text, cell.value, cell.flag)
+                    (
+                        t.id,
+                        year,
+                        i,
+                        r,
+                        j,
+                        c,
+                        cell.text,
+                        cell.value,
+                        cell.flag,
+                        cell.kind,
+                        cell.decimals,
+                    )
                     for i, (r, cells) in enumerate(zip(t.row_labels, t.cells, strict=True))
                     for j, (c, cell) in enumerate(zip(t.column_labels, cells, strict=True))
                 ]
                 if rows:
                     wh.con.executemany(
                         "INSERT INTO publicatie_cellen (table_id, jaar, row_index, row_label, "
-                        "column_index, column_label, text, value, flag, built_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp)",
+                        "column_index, column_label, text, value, flag, kind, decimals, "
+                        "built_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp)",
                         rows,
                     )
             for a in report.tables:
@@ -180,10 +201,18 @@ def stored_table(ws: Workspace, spec: TableSpec, year: int) -> ProtectedTable | 
         ).fetchall()[0][0]
         if not exists:
             return None
+        have = {
+            str(r[0])
+            for r in wh.con.execute(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_name = 'publicatie_cellen'"
+            ).fetchall()
+        }
+        # a warehouse built before a column was added (read-only here: not migrated)
+        extra = ", ".join(name if name in have else "NULL" for name, _ in CELL_COLUMNS)
         rows = wh.con.execute(
             "SELECT row_index, row_label, column_index, column_label, text, value, "
-            "coalesce(flag, 'exact') "
-            "FROM publicatie_cellen WHERE table_id = ? AND jaar = ? "
+            f"{extra} FROM publicatie_cellen WHERE table_id = ? AND jaar = ? "
             "ORDER BY row_index, column_index",
             [spec.id, year],
         ).fetchall()
@@ -194,17 +223,7 @@ def stored_table(ws: Workspace, spec: TableSpec, year: int) -> ProtectedTable | 
         by_row.setdefault(int(r[0]), []).append(r)
     row_labels = [str(cells[0][1]) for cells in by_row.values()]
     column_labels = [str(r[3]) for r in by_row[min(by_row)]]
-    cells = [
-        [
-            ProtectedCell(
-                str(r[4]),
-                None if r[5] is None else int(str(r[5])),
-                str(r[6]),  # type: ignore[arg-type]
-            )
-            for r in row
-        ]
-        for row in by_row.values()
-    ]
+    cells = [[_stored_cell(r) for r in row] for row in by_row.values()]
     return ProtectedTable(
         id=spec.id,
         year=year,
@@ -216,6 +235,22 @@ def stored_table(ws: Workspace, spec: TableSpec, year: int) -> ProtectedTable | 
         row_labels=row_labels,
         column_labels=column_labels,
         cells=cells,
+    )
+
+
+def _stored_cell(r: tuple[object, ...]) -> ProtectedCell:
+    """A cell from its row of ``publicatie_cellen`` (row_index, row_label, column_index,
+    column_label, text, value, flag, kind, decimals); NULL flag, kind and decimals (a warehouse
+    from before those columns) read as exact, a count (a percent when its text ends in ``%``)
+    and no decimals."""
+    text = str(r[4])
+    kind = r[7] if r[7] is not None else "percent" if text.endswith("%") else "count"
+    return ProtectedCell(
+        text,
+        None if r[5] is None else int(str(r[5])),
+        str(r[6] or "exact"),  # type: ignore[arg-type]
+        0 if r[8] is None else int(str(r[8])),
+        str(kind),  # type: ignore[arg-type]
     )
 
 
