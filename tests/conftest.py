@@ -41,19 +41,23 @@ def fixture_delivery(contract: str) -> Path:
     return files[0] if len(files) == 1 else folder
 
 
-def synthetic_workspace(home: Path, *sources: str) -> Workspace:
+def synthetic_workspace(home: Path, *sources: str, earlier: bool = False) -> Workspace:
     """A workspace in ``home`` with a fresh key and the synthetic delivery of every source in
-    ``sources`` (as ``ketenmonitor synth`` writes it) ingested clean through the real path."""
+    ``sources`` (as ``ketenmonitor synth`` writes it) ingested clean through the real path; with
+    ``earlier``, first the source's earlier deliveries with their own peildatum (the OM's
+    April-2020 extract and dossier study, which the Dadermonitor 2015-2019 counts)."""
     from ketenmonitor.contracts import load_contract
     from ketenmonitor.sources.ingest import ingest
-    from ketenmonitor.synth import SYNTH_PEILDATUM, write_delivery
+    from ketenmonitor.synth import SYNTH_PEILDATUM, write_delivery, write_earlier_deliveries
 
     ws = Workspace(home)
     generate_key(ws.key_file)
     for source in sources:
-        path = write_delivery(load_contract(source), home / "synth")
-        report = ingest(ws, source, path, SYNTH_PEILDATUM)
-        assert report.status == "clean", report
+        deliveries = list(write_earlier_deliveries(source, home / "synth")) if earlier else []
+        deliveries.append((write_delivery(load_contract(source), home / "synth"), SYNTH_PEILDATUM))
+        for path, peildatum in deliveries:
+            report = ingest(ws, source, path, peildatum)
+            assert report.status == "clean", report
     return ws
 
 

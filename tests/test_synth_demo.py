@@ -44,6 +44,28 @@ def test_demo_loads_every_source_and_a_rerun_changes_nothing(workspace: Workspac
     assert {r["source"] for r in lineage} == set(contract_names())
     assert all(r["rows_quarantined"] == 0 and r["rows_loaded"] > 0 for r in lineage)
     assert (workspace.home / "out" / "jaarcijfers-2024-nl.html").stat().st_size > 0
+    with Warehouse(workspace.warehouse) as wh:
+        built = dict(
+            wh.con.execute(
+                "SELECT jaar, count(DISTINCT table_id) FROM publicatie_cellen GROUP BY jaar"
+            ).fetchall()
+        )
+        chain = dict(
+            wh.con.execute(
+                "SELECT row_label, text FROM publicatie_cellen WHERE table_id = "
+                "'dadermonitor.figuur_1' AND jaar = 2019 AND column_index = 0"
+            ).fetchall()
+        )
+    # both publications: the Jaarcijfers of 2024 and the Dadermonitor of 2015-2019, whose chain
+    # figure has the report's numbers (Figuur 1 and appendix B1.8)
+    assert set(built) == {2019, 2024}
+    assert [chain[p] for p in ("Signalering", "Opsporing", "Dagvaarding", "Veroordeling")] == [
+        ">200",
+        "≥180",
+        "145",
+        "≈95-105",
+    ]
+    assert (chain["Onvoorwaardelijke vrijheidsstraf"], chain["Resocialisatie"]) == (">85", "25")
     second = runner.invoke(app, ["demo", "--no-report"])
     assert second.exit_code == 0, second.output
     assert second.output.count("UNCHANGED") == len(contract_names()) + len(EARLIER_DELIVERIES)

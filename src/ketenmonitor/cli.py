@@ -420,13 +420,14 @@ def demo(
     ] = True,
 ) -> None:
     """The main job on the embedded default: synthetic deliveries of every source, ingested
-    into the warehouse of the workspace, the status, the catalogue built for 2024 and its
-    publication (report, workbook, open data) in <workspace>/out/.
+    into the warehouse of the workspace, the status, the catalogue built for 2024 (and for 2019,
+    the period of the Dadermonitor) and the publication of 2024 (report, workbook, open data)
+    in <workspace>/out/.
 
     Makes a key if there is none, writes the deliveries to <workspace>/synth/ (reusing them if
     they are there, so a second run loads nothing new), ingests each with the synthetic
     peildatum (the OM's April-2020 extract with its own), prints the status and builds every
-    table of the Jaarcijfers for 2024.
+    table of the Jaarcijfers and the Dadermonitor for 2024 and for 2019.
 
     Example: ketenmonitor demo
     """
@@ -459,14 +460,18 @@ def demo(
     from ketenmonitor.indicators.build import build as build_tables
 
     year = SYNTH_PEILDATUM.year - 1
-    with _progress() as p:
-        p.add_task(f"building the catalogue for {year}", total=None)
-        built = build_tables(ws, year)
+    # the synthetic data also reproduce the Dadermonitor mensenhandel 2015-2019: its chapters and
+    # chain figure are built for 2019 beside the Jaarcijfers of 2024
+    dadermonitor_year = 2019
+    for y in (year, dadermonitor_year):
+        with _progress() as p:
+            p.add_task(f"building the catalogue for {y}", total=None)
+            built = build_tables(ws, y)
+        out.print(f"\n{len(built)} tables for {y} built into {ws.warehouse} (publicatie_cellen).")
     out.print(
-        f"\n{len(built)} tables for {year} built into {ws.warehouse} "
-        f"(table publicatie_cellen).\nShow one: ketenmonitor table jaarcijfers.figuur_2 "
-        f"--year {year}; list them: ketenmonitor tables; the Dadermonitor chapters built so "
-        f"far cover 2015-2019: ketenmonitor build --year 2019"
+        f"Show one: ketenmonitor table jaarcijfers.figuur_2 --year {year}; the chain figure of "
+        f"the Dadermonitor: ketenmonitor table dadermonitor.figuur_1 --year {dadermonitor_year}; "
+        "list them: ketenmonitor tables"
     )
     if publication:
         from ketenmonitor.publish.report import publish

@@ -40,7 +40,7 @@ from ketenmonitor.sources.ingest import ingest
 from ketenmonitor.sources.pseudonym import generate_key
 from ketenmonitor.synth import SYNTH_PEILDATUM, write_delivery, write_earlier_deliveries
 from ketenmonitor.warehouse import Warehouse
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, synthetic_workspace
 
 PUBLISHED = FIXTURES / "published" / "dadermonitor_2015_2019"
 DOC = tomllib.loads((PUBLISHED / "figures_vervolging.toml").read_text("utf-8"))
@@ -51,19 +51,12 @@ APRIL_2020 = dt.date(2020, 4, 1)
 @pytest.fixture(scope="module")
 def con(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDBPyConnection]:
     """A warehouse with both OM deliveries (and both dossier studies) and the unit views."""
-    home = tmp_path_factory.mktemp("dm_vervolging")
-    ws = Workspace(home)
-    generate_key(ws.key_file)
-    loaded = []
-    for source in ("om", "om_dossierstudie"):
-        for path, peildatum in write_earlier_deliveries(source, home / "synth"):
-            loaded.append((source, path, peildatum))
-        path = write_delivery(load_contract(source), home / "synth")
-        loaded.append((source, path, SYNTH_PEILDATUM))
-    for source, path, peildatum in loaded:
-        report = ingest(ws, source, path, peildatum)
-        assert report.status == "clean", report
-    assert {p for s, _, p in loaded if s == "om"} == {APRIL_2020, SYNTH_PEILDATUM}
+    ws = synthetic_workspace(
+        tmp_path_factory.mktemp("dm_vervolging"), "om", "om_dossierstudie", earlier=True
+    )
+    with Warehouse(ws.warehouse, read_only=True) as wh:
+        peildata = {r["peildatum"] for r in wh.lineage() if r["source"] == "om"}
+    assert peildata == {APRIL_2020, SYNTH_PEILDATUM}
     wh = Warehouse(ws.warehouse)
     assert {"om", "om_dossierstudie"} <= prepare(wh.con)
     yield wh.con

@@ -182,7 +182,14 @@ def test_figuur_3_1_text(con: duckdb.DuckDBPyConnection) -> None:
         "count(*) FILTER (WHERE bestand = 'verdachte'), "
         "count(DISTINCT persoon_id) FILTER (WHERE bestand = 'verdachte') FROM politie_personen"
     ).fetchall()[0]
-    assert [cbs(int(v)) for v in inv] == ["3225", "2995", "1090", "1000"]
+    assert [cbs(int(v)) for v in inv] == ["3225", "2940", "1090", "1000"]
+    # the text's 2.995 unique victims: unique per year, summed over the five years
+    # (domain.persons.UNIEKE_SLACHTOFFERS_PER_JAAR); 2.940 over the window is Tabel 3.3's N
+    per_year = con.execute(
+        "SELECT sum(n) FROM (SELECT count(DISTINCT persoon_id) AS n FROM politie_personen "
+        "WHERE bestand = 'slachtoffer' GROUP BY jaar)"
+    ).fetchall()[0][0]
+    assert cbs(int(per_year)) == "2995"
     total = n(con, "true")
     assert round(100 * n(con, "slachtoffers > 0") / total) == 88
     assert round(100 * n(con, "verdachten > 0") / total) == 22
@@ -190,21 +197,27 @@ def test_figuur_3_1_text(con: duckdb.DuckDBPyConnection) -> None:
 
 def test_every_copy_at_scale_100_has_the_published_unique_persons() -> None:
     """``synth --scale 100``: each copy of the police world keeps the Dadermonitor's 3,225
-    victim involvements of 2,995 persons and 1,090 suspect involvements of 1,000 persons
-    (section 3.2, lines 3634-3643); a copy whose random repeats fell short used to abort."""
+    victim involvements of 2,940 persons (2,995 unique per year, summed) and 1,090 suspect
+    involvements of 1,000 persons (section 3.4.1, lines 3626-3638; Tabel 3.3, line 4284); a
+    copy whose random repeats fell short used to abort."""
     from collections import defaultdict
 
     from ketenmonitor.synth.politie import delivery
 
-    personen = delivery(scale=100)["personen"]
+    data = delivery(scale=100)
+    year = {i["incident_id"]: i["meldjaar"] for i in data["incidenten"]}
     involvements: dict[tuple[str, str], int] = defaultdict(int)
     persons: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for p in personen:
+    per_year: dict[tuple[str, str], set[tuple[str, int]]] = defaultdict(set)
+    for p in data["personen"]:
         copy = p["persoon_id"][3:5]
         role = "verdachte" if p["rol"] == "verdachte" else "slachtoffer"  # aangever: a victim
         involvements[copy, role] += 1
         persons[copy, role].add(p["persoon_id"])
+        per_year[copy, role].add((p["persoon_id"], year[p["incident_id"]]))
     assert len({c for c, _ in involvements}) == 100
     for (_copy, role), n in involvements.items():
-        expected = (3225, 2995) if role == "slachtoffer" else (1090, 1000)
-        assert (n, len(persons[_copy, role])) == expected
+        if role == "slachtoffer":
+            assert (n, len(persons[_copy, role]), len(per_year[_copy, role])) == (3225, 2940, 2995)
+        else:
+            assert (n, len(persons[_copy, role])) == (1090, 1000)

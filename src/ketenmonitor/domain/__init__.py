@@ -40,10 +40,17 @@ Dadermonitor's single form per investigation.
 Police (``domain/police.py``, CBS/BVH microdata; Dadermonitor chapter 3 and appendix B1.3):
 incidents, offences and persons by year of report.
 
+Perpetrators' traits (``domain/persons.py``; Dadermonitor chapter 8 and appendix B1.7): the rules
+for sex, age (class) and country of birth -> origin region, written once for every phase, and
+the views ``daders_signalering`` (unique police suspects of the window) and ``daders_opsporing``
+(suspects per EMM investigation), made by the police and investigation view makers.
+
 Cases (``domain/cases.py``, from the OM and the Rapporteur's dossier study; Jaarcijfers 2024
 section 4 "OM-data"): ``ingeschreven_zaken`` (by year of registration), ``afgehandelde_zaken``
 (by year of settlement), ``berechte_zaken`` and ``berechte_verdachten`` (by year of the
-first-instance judgment), each with ``jaar`` for its own cohort.
+first-instance judgment), each with ``jaar`` for its own cohort; for the Dadermonitor
+``dm_ingeschreven_zaken``, ``dm_afgehandelde_zaken`` and ``dm_berechte_zaken`` (chapter 6,
+``domain/trial.py``) per OM snapshot.
 
 Probation (``domain/probation.py``, IRIS orders of the 3RO; Dadermonitor chapter 7 and appendix
 B1.6): ``toezichten`` (one row per supervision), ``ingestroomde_toezichten`` (by year of start)

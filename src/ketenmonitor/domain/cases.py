@@ -35,6 +35,9 @@ suspect, Dadermonitor line 5302; tried suspects are natural persons, B1.8).
 (``MINDERJARIG_SLACHTOFFER``), ``afhandeling`` (``AFHANDELING_MENSENHANDEL``), ``inhoudelijk``,
 ``sepotgrond``, ``strafverzwarend``, ``classificaties``, ``parket``, ``dossier_vorm``.
 
+``dm_berechte_zaken``: the Dadermonitor's chapter 6 cohort (judged in first instance, by year of
+the judgment) for every OM snapshot; its rules are in ``ketenmonitor.domain.trial``.
+
 docs/methodology/cases.md gives the reasoning and the published numbers that decided open points.
 """
 
@@ -434,3 +437,6 @@ def create_dadermonitor_case_views(con: duckdb.DuckDBPyConnection) -> None:
         "z.minderjarig_slachtoffer FROM dm_om_zaken z "
         "WHERE z.mensenhandel AND z.afhandelingsdatum IS NOT NULL"
     )
+    from ketenmonitor.domain.trial import create_trial_views
+
+    create_trial_views(con, peildata)  # dm_berechte_zaken: chapter 6 (domain/trial.py)

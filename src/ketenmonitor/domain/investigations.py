@@ -25,13 +25,18 @@ onbekend) and ``nationaliteit`` (land code, NULL when unknown).
 
 ``betrokkenen_opsporing``: one row per person per investigation, whatever the role
 (``BETROKKENEN_PER_ONDERZOEK``), in every start year the EMM file has persons for, with ``jaar``,
-``onderzoek_id``, ``persoon_id``, ``rol`` (verdachte / slachtoffer / overig), ``instantie`` and
-``vorm_dm``. Persons of replaced records are left out, as in ``verdachten_opsporing``.
+``onderzoek_id``, ``persoon_id``, ``rol`` (verdachte / slachtoffer / overig), ``instantie``,
+``vorm_dm`` and the person's traits as delivered: ``geslacht_code``, ``leeftijd`` (at the start
+of the investigation), ``geboorteland`` and ``nationaliteit``. Persons of replaced records are
+left out, as in ``verdachten_opsporing``.
 
 ``opsporing_onderzoeken_en_betrokkenen``: the units of Dadermonitor Figuur 4.1 in one view, one
 row per investigation (``soort`` = 'onderzoek', corrected counts included) and one per person
 per investigation (``soort`` = the role), with ``jaar``, ``soort``, ``onderzoek_id`` and
 ``instantie``.
+
+``daders_opsporing`` (``domain.persons``, Dadermonitor chapter 8): the suspects of
+``betrokkenen_opsporing`` with their sex, age class and origin region by the person rules.
 
 ``rechtspraak_tabellen``: the Raad voor de rechtspraak's tables as delivered, one row per year
 and series, with ``jaar``, ``reeks`` (``eindarrest/<code>``, ``insteller/<code>``,
@@ -289,7 +294,9 @@ def betrokkenen_sql(as_of: dt.date | None = None) -> str:
     persons of investigations in ``opsporingsonderzoeken`` from EMM records
     (``JAARTELLINGEN_VERVANGEN``)."""
     return f"""
-SELECT o.jaar, o.onderzoek_id, p.persoon_id, p.rol, o.instantie, o.vorm_dm
+SELECT o.jaar, o.onderzoek_id, p.persoon_id, p.rol, o.instantie, o.vorm_dm,
+    p.geslacht AS geslacht_code, p.leeftijd_bij_start AS leeftijd, p.geboorteland,
+    p.nationaliteit
 FROM {in_force("emm__personen", as_of)} p
 JOIN opsporingsonderzoeken o ON o.onderzoek_id = p.onderzoek_naam AND o.bron = 'emm'
 """
@@ -336,6 +343,9 @@ def create_investigation_views(
         "CREATE OR REPLACE TEMP VIEW opsporing_onderzoeken_en_betrokkenen AS "
         f"{ONDERZOEKEN_EN_BETROKKENEN_SQL}"
     )
+    from ketenmonitor.domain.persons import create_person_views
+
+    create_person_views(con)  # daders_opsporing (Dadermonitor chapter 8)
 
 
 def create_rechtspraak_views(con: duckdb.DuckDBPyConnection, as_of: dt.date | None = None) -> None:

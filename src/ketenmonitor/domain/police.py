@@ -20,8 +20,15 @@ offences), ``slachtoffers`` and ``verdachten`` (involvements).
 those without incidents.
 
 ``politie_personen``: one row per involvement (``rol`` slachtoffer / aangever / verdachte) with
-``jaar``, ``incident_id``, ``persoon_id``, ``bestand`` (slachtoffer for the victim file, which
-also holds aangevers, verdachte) and the incident's ``vorm4``.
+``jaar``, ``incident_id``, ``betrokkene_nr``, ``persoon_id``, ``bestand`` (slachtoffer for the
+victim file, which also holds aangevers, verdachte), the incident's ``vorm4``, and the person's
+``meldingsdatum``, ``pleegdatum``, ``geslacht_code`` (as delivered), ``leeftijd_bij_plegen`` and
+``geboorteland`` (BRP traits, empty for a person CBS could not link).
+
+``daders_signalering`` (``domain.persons``): the unique suspects of the window Y-4..Y with their
+form and traits (Dadermonitor chapter 8). ``slachtoffers_signalering`` (``domain.persons``): the
+unique victims (victim file, aangevers included) of the window with their form and traits, by the
+same rules (Tabel 3.3: ``COHORT_SLACHTOFFERS``, ``VORM_SLACHTOFFER``, ``KENMERKEN_SLACHTOFFER``).
 """
 
 from __future__ import annotations
@@ -171,9 +178,10 @@ FROM y CROSS JOIN g LEFT JOIN c ON c.jaar = y.jaar AND c.gemeentecode = g.gemeen
 
 def personen_sql(as_of: dt.date | None = None) -> str:
     return f"""
-SELECT u.jaar, u.incident_id, p.persoon_id, p.rol,
+SELECT u.jaar, u.incident_id, p.betrokkene_nr, p.persoon_id, p.rol,
     CASE WHEN p.rol = 'verdachte' THEN 'verdachte' ELSE 'slachtoffer' END AS bestand,
-    u.vorm4
+    u.vorm4, p.meldingsdatum, p.pleegdatum, p.geslacht AS geslacht_code,
+    CAST(p.leeftijd_bij_plegen AS INTEGER) AS leeftijd_bij_plegen, p.geboorteland
 FROM {in_force("politie__personen", as_of)} p
 JOIN politie_incidenten u USING (incident_id)
 """
@@ -185,3 +193,6 @@ def create_police_views(con: duckdb.DuckDBPyConnection, as_of: dt.date | None = 
     con.execute(f"CREATE OR REPLACE TEMP VIEW politie_incidenten AS {incidenten_sql(con, as_of)}")
     con.execute(f"CREATE OR REPLACE TEMP VIEW politie_personen AS {personen_sql(as_of)}")
     con.execute(f"CREATE OR REPLACE TEMP VIEW politie_gemeenten AS {gemeenten_sql(con, as_of)}")
+    from ketenmonitor.domain.persons import create_person_views
+
+    create_person_views(con)  # daders_signalering (chapter 8), slachtoffers_signalering (3.3)

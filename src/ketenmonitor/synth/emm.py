@@ -49,6 +49,7 @@ from typing import Any
 
 from ketenmonitor.contracts import load_contract
 from ketenmonitor.synth import SYNTH_PEILDATUM, _write_xlsx
+from ketenmonitor.synth.daders import Doel, traits
 
 YEARS = (2020, 2021, 2022, 2023, 2024)
 DEFAULT_SEED = 2024
@@ -474,7 +475,52 @@ DM_FIGUUR_4_1 = {
 """Figuur 4.1: persons per investigation by role and start year (ISZW-DO's are missing)."""
 
 DM_VROUWELIJKE_VERDACHTEN = 82
-"""Female suspects in the EMM file 2015-2019 (chapter 8, line 8103: '82 ten opzichte van 135')."""
+"""Female suspects in the EMM file 2015-2019 (chapter 8, line 7929: '82 ten opzichte van 135')."""
+
+DM_VERDACHTEN: dict[str, tuple[int, ...]] = {
+    "bl_su": (75, 79, 72, 53, 51),
+    "go_su": (68, 66, 60, 48, 28),
+    "au": (7, 7, 7, 6, 3),
+    "cu": (8, 10, 10, 7, 17),
+    "onbekend": (22, 17, 24, 20, 19),
+}
+"""Suspects per investigation by the investigation's form and start year (not published): the
+years add up to Figuur 4.1's suspects (180/179/173/134/118), the forms to 330/270/30/52/102,
+chosen so that 13% have an unknown form (B1.8.2, line 10053: 102 of 784) and spread over the
+years in proportion to the police and KMar investigations of each form (iterative proportional
+fitting, rounded by largest remainder)."""
+
+DM_DOELEN: dict[str, Doel] = {
+    "bl_su": Doel(330, geslacht_onbekend=18, vrouw=30, leeftijd_onbekend=17, leeftijd_som=9453,
+                  tm22=95, minderjarig=8, land_onbekend=18, nederland=215, eer=6, sd_volwassen=7.0),
+    "go_su": Doel(270, geslacht_onbekend=15, vrouw=35, leeftijd_onbekend=15, leeftijd_som=9486,
+                  tm22=15, minderjarig=0, land_onbekend=15, nederland=56, eer=155,
+                  sd_volwassen=9.6),
+    "au": Doel(30, geslacht_onbekend=2, vrouw=7, leeftijd_onbekend=2, leeftijd_som=1260, tm22=0,
+               minderjarig=0, land_onbekend=2, nederland=7, eer=4, sd_volwassen=11.5,
+               overige_landen=("TR", "CN", "IN", "EG", "PK", "PH", "ID", "MA")),
+    "cu": Doel(52, geslacht_onbekend=3, vrouw=4, leeftijd_onbekend=3, leeftijd_som=1617, tm22=10,
+               minderjarig=3, land_onbekend=3, nederland=27, eer=11, sd_volwassen=6.0),
+    "onbekend": Doel(102, geslacht_onbekend=7, vrouw=6, leeftijd_onbekend=6, leeftijd_som=3187,
+                     tm22=13, minderjarig=1, land_onbekend=8, nederland=70, eer=4,
+                     sd_volwassen=9.0),
+}  # fmt: skip
+"""Traits of the 784 suspects per form (Dadermonitor chapter 8; ``domain.persons``). Published:
+sex unknown 45, birth date 43, birth country 46 (B1.7.3, lines 9883-9888); 82 women (line 7929);
+mean age at the start of the investigation BL-SU 30, GO-SU 37, AU 45, CU 33, Onbekend 33, Totaal
+34 with N=741 (Tabel 8.1, line 7984; sums give 30.20, 37.20, 45.00, 33.00, 33.20 and 33.74);
+18% aged 22 or younger (footnote 6, line 8051: 133 of 741), BL-SU 26%-36% (line 8056: 95 of
+313 = 30%), CU 16%-26% (line 8076: 10 of 49 = 20%); 50%-54% born in the Netherlands (375 of
+738 = 51%, line 8192), BL-SU 69% (footnote 11, line 8110: 215 of 312; B1.7.3 line 9895 says
+65%), fewer born in the EER than among the 721 judged (188, Tabel B2.2; here 180, line 8197);
+the spreads of footnote 3 (line 7998). The other splits are chosen: AU most often a woman (line
+7944), GO-SU mostly born in the EER (line 8220), AU mostly outside the EER (line 8222), CU as
+many born in the EER as elsewhere (line 8219: 'ongeveer even groot')."""
+
+DM_NEDERLANDSE_NATIONALITEIT_BL_SU = 274
+"""BL-SU suspects with Dutch nationality: 83% of 330 (footnote 11, line 8109; every BL-SU suspect
+has a known nationality here): the 215 born in the Netherlands, the 18 of unknown birth country
+and 41 born abroad."""
 
 BUITENLAND = ("RO", "HU", "BG", "PL", "NG", "BR", "CO", "TH", "UA", "CN", "DO", "SK", "LT")
 
@@ -529,11 +575,36 @@ def _dm_investigations(rng: random.Random) -> list[DmOnderzoek]:
     return out
 
 
+def _dm_suspect_traits(rng: random.Random) -> dict[str, list[dict[str, Any]]]:
+    """Per form the suspects' traits (``DM_DOELEN``) with their nationality."""
+    assert sum(d.vrouw for d in DM_DOELEN.values()) == DM_VROUWELIJKE_VERDACHTEN
+    for f, d in DM_DOELEN.items():
+        assert d.n == sum(DM_VERDACHTEN[f]), f
+    out = {f: traits(d, rng) for f, d in DM_DOELEN.items()}
+    dutch_abroad = DM_NEDERLANDSE_NATIONALITEIT_BL_SU - sum(
+        1 for t in out["bl_su"] if t["geboorteland"] in ("NL", None)
+    )
+    for f, people in out.items():
+        for t in people:
+            land = t["geboorteland"]
+            if f == "bl_su":
+                nat = "NL" if land in ("NL", None) or dutch_abroad > 0 else land
+                if land not in ("NL", None) and nat == "NL":
+                    dutch_abroad -= 1
+            else:
+                nat = land if land is not None else rng.choice(("NL", None))
+            t["nationaliteit"] = nat
+            if land is None and rng.random() < 0.3:
+                t["geboorteland"] = "XXX"  # unknown as a code: the same as missing
+    assert dutch_abroad == 0
+    return out
+
+
 def _dm_persons(invs: list[DmOnderzoek], rng: random.Random) -> None:
-    """Figuur 4.1's persons, in the investigations of the police and the KMar only."""
+    """Figuur 4.1's persons, in the investigations of the police and the KMar only; the
+    suspects' forms and traits as ``DM_VERDACHTEN`` and ``DM_DOELEN``."""
     n = [900000]
-    women = set(rng.sample(range(sum(DM_FIGUUR_4_1["verdachte"])), DM_VROUWELIJKE_VERDACHTEN))
-    suspect_no = 0
+    suspects = _dm_suspect_traits(random.Random(rng.random()))
     for k, year in enumerate(DM_YEARS):
         year_inv = [o for o in invs if o.jaar == year and o.instantie != "NLA"]
         # victims: first one for every investigation whose split rests on them
@@ -551,14 +622,22 @@ def _dm_persons(invs: list[DmOnderzoek], rng: random.Random) -> None:
             else:
                 nat = rng.choice(("NL", "RO", "PL", "BG", "UA", "NG", None))
             o.personen.append(_dm_person(o, n[0], "slachtoffer", nat, rng))
-        for _ in range(DM_FIGUUR_4_1["verdachte"][k]):
-            o = rng.choice(year_inv)
-            n[0] += 1
-            nat = rng.choice(("NL", "NL", "NL", "RO", "BG", "HU", "PL", "NG", "MA", "TR", None))
-            p = _dm_person(o, n[0], "verdachte", nat, rng)
-            p["geslacht"] = "V" if suspect_no in women else rng.choice(("M",) * 15 + (None,))
-            suspect_no += 1
-            o.personen.append(p)
+        assert sum(DM_VERDACHTEN[f][k] for f in DM_FORMS) == DM_FIGUUR_4_1["verdachte"][k]
+        for f in DM_FORMS:
+            pool = [o for o in year_inv if o.vorm == f]
+            for _ in range(DM_VERDACHTEN[f][k]):
+                o = rng.choice(pool)
+                t = suspects[f].pop()
+                n[0] += 1
+                p = _dm_person(o, n[0], "verdachte", t["nationaliteit"], rng)
+                sex = t["geslacht"] or rng.choice((None, "O", "X"))
+                age = t["leeftijd"]
+                p.update(
+                    geslacht=sex,
+                    geboortedatum=None if age is None else _birth(o.start, age, rng),
+                    geboorteland=t["geboorteland"],
+                )
+                o.personen.append(p)
         for _ in range(DM_FIGUUR_4_1["overig"][k]):
             o = rng.choice(year_inv)
             n[0] += 1

@@ -650,20 +650,36 @@ def _case(
     if c.outcome == "veroordeling":
         days = rng.choice((180, 365, 540, 730, 1095, 1460))
         part = rng.random() < 0.3
+        # the heaviest principal sentence, which no Jaarcijfers figure shows, as often as in
+        # Dadermonitor Figuur 6.4 (2015-2019: of 464, 243 wholly and 183 partly unconditional,
+        # 24 wholly suspended, 6 community service, 8 fines); its own random stream per case,
+        # so the calibrated draws above stay as they are
+        kind = random.Random(f"om-straf-{pn}").choices(HOOFDSTRAF, HOOFDSTRAF_AANTAL)[0]
+        custodial = "jeugddetentie" if c.age is not None and c.age < 18 else "gevangenisstraf"
+        if kind == "vrijheidsstraf":
+            kind = "deels_voorwaardelijk" if part else "onvoorwaardelijk"
         out["straffen"].append(
             {
                 "parketnummer": pn,
                 "volgnummer": 1,
-                "straftype": "jeugddetentie"
-                if c.age is not None and c.age < 18
-                else "gevangenisstraf",
-                "voorwaardelijk": "deels_voorwaardelijk" if part else "onvoorwaardelijk",
-                "onvoorwaardelijk_dagen": days,
-                "voorwaardelijk_dagen": 180 if part else None,
-                "taakstraf_uren": None,
-                "geldboete_euro": None,
+                "straftype": kind if kind in ("taakstraf", "geldboete") else custodial,
+                "voorwaardelijk": kind if kind not in ("taakstraf", "geldboete") else None,
+                "onvoorwaardelijk_dagen": days
+                if kind in ("onvoorwaardelijk", "deels_voorwaardelijk")
+                else None,
+                "voorwaardelijk_dagen": 180
+                if kind in ("deels_voorwaardelijk", "voorwaardelijk")
+                else None,
+                "taakstraf_uren": 120 if kind == "taakstraf" else None,
+                "geldboete_euro": 2500 if kind == "geldboete" else None,
             }
         )
+
+
+HOOFDSTRAF = ("vrijheidsstraf", "voorwaardelijk", "taakstraf", "geldboete")
+HOOFDSTRAF_AANTAL = (243 + 183, 24, 6, 8)
+"""Dadermonitor 2015-2019, Figuur 6.4 (n=464): (partly) unconditional custody (its split by
+the calibrated draw, 30% partly), wholly suspended, community service, fine."""
 
 
 def _write_zip(out_dir: Path, name: str, tables: list[tuple[Any, list[dict[str, Any]]]]) -> Path:

@@ -12,7 +12,10 @@ given: in the April-2020 extract they are registered, some summoned, none judged
   dated before it. With ``write_om_dossierstudie_2020`` (the Rapporteur's dossier study of the
   verdicts up to 2019, the enrichment of B1.5.2) and ``ketenmonitor.domain.cases``, every number of
   Figuur 5.1, 5.2, 5.6 and Tabel 5.1 equals the publication and the text's numbers about Figuur
-  5.3-5.5 hold (tests/indicators/test_dadermonitor_vervolging.py).
+  5.3-5.5 hold (tests/indicators/test_dadermonitor_vervolging.py); with
+  ``ketenmonitor.domain.trial`` every number of chapter 6 too (Figuur 6.1-6.7, Tabel 6.1, 6.2;
+  tests/indicators/test_dadermonitor_berechting.py): the judged cases are chosen and given their
+  verdicts, sentences, other offences and dates by ``synth.om_2015_berechting``.
 - ``write_om_2025(out_dir)`` and ``write_om_dossierstudie_2025``: the delivery ``synth`` writes as
   ``om.zip`` / ``om_dossierstudie.xlsx`` (peildatum ``SYNTH_PEILDATUM``): the 2020-2024 world as
   ``synth.om`` writes it plus the 2015-2019 cases with the revisions of ``REVISIONS`` (settlements
@@ -55,6 +58,14 @@ from ketenmonitor.contracts import load_contract
 from ketenmonitor.synth import SYNTH_PEILDATUM, _write_xlsx
 from ketenmonitor.synth import om as om2020
 from ketenmonitor.synth.comensha import Milp
+from ketenmonitor.synth.om_2015_berechting import (
+    FEIT_UITSPRAAK,
+    OTHER_CATEGORIES,
+    Trial,
+    assign,
+    choose_judged,
+    dates,
+)
 
 PEILDATUM_2020 = dt.date(2020, 4, 1)
 """'peildatum april 2020' (Dadermonitor lines 5492, 9633); the day is ours."""
@@ -184,6 +195,7 @@ class Zaak:
     outcome: str | None = None
     parket: str | None = None
     revised: dict[str, Any] = field(default_factory=dict)
+    trial: Trial | None = None  # a case judged in 2015-2019 (chapter 6, om_2015_berechting)
 
 
 # --------------------------------------------------------------------------------------------
@@ -489,15 +501,43 @@ def _grounds(rng: random.Random, cases: list[Zaak]) -> None:
 
 
 def _judgments(rng: random.Random, cases: list[Zaak]) -> None:
-    """Summoned cases are judged in the year of the summons or the next, by 2019 (a later
-    judgment would change the Jaarcijfers' cohorts of 2020-2024; the given cases fill those)."""
+    """Summoned cases judged in 2015-2019: chosen and given their verdicts, sentences, other
+    offences and dates by ``om_2015_berechting`` (chapter 6); of the others, those summoned in
+    2013-2014 are judged by 2014. No case of this module is judged after 2019 (a later judgment
+    would change the Jaarcijfers' cohorts of 2020-2024; the given cases fill those): a summoned
+    case not chosen is still pending at the court."""
+    pool: dict[tuple[int, int, str], list[Zaak]] = defaultdict(list)
     for z in cases:
         if z.afdoening != "dagvaarding" or z.other_offences or z.settle_year is None:
             continue
-        if z.settle_year < 2013:
+        if z.settle_year < 2009:
             continue
-        z.judge_year = min(z.settle_year + rng.choice((0, 1, 1)), 2019)
-        z.outcome = rng.choices(("veroordeling", "vrijspraak", "overig"), (68, 23, 9))[0]
+        free = z.settle_year < YEARS[0] and z.reg_year < YEARS[0]
+        pool[z.reg_year, z.settle_year, "*" if free else z.form].append(z)
+    for zs in pool.values():
+        rng.shuffle(zs)
+    judged = choose_judged(pool)
+    dossier = {"bl_su": "bl_su", "go_su": "go_su", "au": "au", "cu": "cu"}
+    for (j, d), zs in judged.items():
+        for z in zs:
+            if z.settle_year is not None and z.settle_year < YEARS[0] and z.reg_year < YEARS[0]:
+                z.form = "S" if d in ("bl_su", "go_su") else "N" if d in ("au", "cu") else "U"
+            z.judge_year = j
+            z.dossier = dossier.get(d, "su_onbekend" if z.form == "S" else "onbekend")
+    trials = assign(rng, judged)
+    entries = []
+    for zs in judged.values():
+        for z in zs:
+            z.trial = trials[id(z)]
+            z.outcome = "berecht"
+            assert z.settle_year is not None and z.judge_year is not None
+            entries.append((z, z.trial, z.reg_year, z.settle_year, z.judge_year))
+    dates(rng, entries)
+    for zs in pool.values():
+        for z in zs:
+            if z.trial is None and z.settle_year is not None and 2013 <= z.settle_year < 2015:
+                z.judge_year = min(z.settle_year + rng.choice((0, 1, 1)), 2014)
+                z.outcome = rng.choices(("veroordeling", "vrijspraak", "overig"), (68, 23, 9))[0]
 
 
 def _sources(rng: random.Random, cases: list[Zaak], g: Given) -> None:
@@ -509,19 +549,27 @@ def _sources(rng: random.Random, cases: list[Zaak], g: Given) -> None:
     n_overig, n_dossier, n_sexual, n_labour = OVERIG_ONLY
     n_overig -= g.overig_only
     # 'overige vormen' only: 31 judged (12 sexual, 6 labour, 13 criminal), the rest not judged
-    su = [z for z in judged if z.form == "S"][:n_sexual]
-    nu = [z for z in judged if z.form == "N"][: n_dossier - n_sexual]
-    for z in su:
-        z.via, z.dossier = "overig", rng.choice(("bl_su", "go_su"))
-    for j, z in enumerate(nu):
-        z.via, z.dossier = "overig", "au" if j < n_labour else "cu"
+    # the dossier forms are chapter 6's (om_2015_berechting); C1 leaves enough of each kind
+    su = [z for z in judged if z.form == "S" and z.dossier in ("bl_su", "go_su")][:n_sexual]
+    au = [z for z in judged if z.form == "N" and z.dossier == "au"][:n_labour]
+    cu = [z for z in judged if z.form == "N" and z.dossier == "cu"][
+        : n_dossier - n_sexual - n_labour
+    ]
+    assert len(su) + len(au) + len(cu) == n_dossier
+    for z in su + au + cu:
+        z.via = "overig"
     rest_n = [z for z in reg if z.form == "N" and z.via == "geen" and z.judge_year is None]
     for z in rest_n[: n_overig - n_dossier]:
         z.via = "overig"
     known = [z for z in reg if z.form != "U" and z.via == "geen"]
     enriched = len(known) - (KNOWN_BY_CLASSIFICATION - g.classified - n_overig)
     order = sorted(known, key=lambda z: (z.judge_year is None, rng.random()))
-    dossier_n = [z for z in order if z.form == "N" and z.judge_year is not None][: enriched // 8]
+    # a criminal case keeps its form only without a labour source (VORM_BERECHTING_DM): all of
+    # them come from the dossier study, then labour cases up to an eighth of the enrichment
+    dossier_n = [z for z in order if z.form == "N" and z.dossier == "cu"]
+    dossier_n += [z for z in order if z.form == "N" and z.dossier == "au"][
+        : max(0, enriched // 8 - len(dossier_n))
+    ]
     dossier_s = [z for z in order if z.form == "S" and z.judge_year is not None][: enriched // 4]
     for z in dossier_n + dossier_s:
         z.via = "dossier"
@@ -634,6 +682,8 @@ def _rows(
     von = None
     if z.judge_year is not None:
         von = _day(rng, z.judge_year, (10, 12) if judged_same or same else (7, 12))
+    if z.trial is not None and z.trial.dates is not None:
+        ins, afh, von = z.trial.dates  # chapter 6's processing times (om_2015_berechting)
     nr = (
         96
         if z.parket == "FP"
@@ -646,15 +696,17 @@ def _rows(
     pleeg = ins - dt.timedelta(days=rng.randint(30, 900))
     pleeg = pleeg.replace(day=min(pleeg.day, 28))
     age = rng.randint(17, 62)
-    dob = pleeg.replace(year=pleeg.year - age) - dt.timedelta(days=rng.randint(1, 300))
+    before = dt.timedelta(days=rng.randint(1, 300))
     origin = rng.choices(("nederland", "eer", "overig"), (55, 25, 20))[0]
-    out["verdachten"].append(
-        {
-            "persoon_id": pid,
-            "geslacht": rng.choices(("M", "V"), (85, 15))[0],
-            "geboorteland": rng.choice(om2020.COUNTRIES[origin]),
-        }
-    )
+    geslacht: str | None = rng.choices(("M", "V"), (85, 15))[0]
+    land: str | None = rng.choice(om2020.COUNTRIES[origin])
+    known_age = True
+    if z.trial is not None and z.trial.kenmerken:  # chapter 8 (om_2015_berechting.persons)
+        geslacht, land = z.trial.geslacht, z.trial.geboorteland
+        known_age = z.trial.leeftijd is not None
+        age = z.trial.leeftijd if z.trial.leeftijd is not None else age
+    dob = pleeg.replace(year=pleeg.year - age) - before if known_age else None
+    out["verdachten"].append({"persoon_id": pid, "geslacht": geslacht, "geboorteland": land})
     mc = {"mh_seksueel": ["mh_seksueel"], "mh_arbeid": ["mh_arbeid"], "overig": ["mh_overig"]}.get(
         z.via, rng.choice((None, ["overig"], ["zeden_overig"])) if z.form != "N" else None
     )
@@ -711,6 +763,10 @@ def _rows(
     elif afdoening == "dagvaarding":
         for f in feiten:
             out["feiten"].append({**f, "stadium": "dagvaarding", "afdoening_feit": "dagvaarding"})
+    others = _other_offences(rng, z, feit)
+    for f in others:
+        for stadium in ("inschrijving", "dagvaarding"):
+            out["feiten"].append({**f, "stadium": stadium})
     if z.dossier is not None:
         out["dossierstudie"].append(
             {
@@ -727,6 +783,9 @@ def _rows(
             }
         )
     if von is None:
+        return
+    if z.trial is not None:
+        _trial_rows(rng, z.trial, pn, von, age, [f["feitnummer"] for f in others], out)
         return
     assert z.outcome is not None
     codes, weights = om2020.EINDUITSPRAAK["overig_oud" if z.outcome == "overig" else z.outcome]
@@ -764,6 +823,104 @@ def _rows(
                 "geldboete_euro": None,
             }
         )
+
+
+def _other_offences(rng: random.Random, z: Zaak, feit: dict[str, Any]) -> list[dict[str, Any]]:
+    """The other offences charged with trafficking (Tabel 6.1): one per category, numbered 11
+    on, with an article of the category."""
+    if z.trial is None:
+        return []
+    return [
+        {
+            **feit,
+            "feitnummer": 11 + i,
+            "artikel": rng.choice(OTHER_CATEGORIES[c][2]),
+            "lid": None,
+            "sub": None,
+            "verschijningsvormen": None,
+            "afdoening_feit": "dagvaarding",
+        }
+        for i, c in enumerate(z.trial.categorieen)
+    ]
+
+
+VRIJHEIDSSTRAF = {"onvoorwaardelijk", "deels_voorwaardelijk", "voorwaardelijk"}
+
+
+def _trial_rows(
+    rng: random.Random,
+    t: Trial,
+    pn: str,
+    von: dt.date,
+    age: int,
+    other_feiten: list[int],
+    out: dict[str, list[dict[str, Any]]],
+) -> None:
+    """Judgment, decisions per offence and sentences of a case judged in 2015-2019."""
+    out["vonnissen"].append(
+        {
+            "parketnummer": pn,
+            "vonnisdatum": von,
+            "einduitspraak_zaak": t.uitspraak,
+            "hoger_beroep": t.beroep is not None,
+            "hoger_beroep_door": t.beroep,
+        }
+    )
+    feit = FEIT_UITSPRAAK[t.uitspraak]
+    out["vonnis_feiten"].append({"parketnummer": pn, "feitnummer": 1, "einduitspraak_feit": feit})
+    convicted_other = t.uitspraak in ("vrijspraak_mh_andere_feiten", "veroordeling_mh")
+    for n in other_feiten:
+        out["vonnis_feiten"].append(
+            {
+                "parketnummer": pn,
+                "feitnummer": n,
+                "einduitspraak_feit": "bewezen" if convicted_other else feit,
+            }
+        )
+    straffen: list[dict[str, Any]] = []
+    empty = {
+        "voorwaardelijk": None,
+        "onvoorwaardelijk_dagen": None,
+        "voorwaardelijk_dagen": None,
+        "taakstraf_uren": None,
+        "geldboete_euro": None,
+    }
+    prison = "jeugddetentie" if age < 18 else "gevangenisstraf"
+    if t.hoofdstraf in VRIJHEIDSSTRAF:
+        straffen.append(
+            {
+                **empty,
+                "straftype": prison,
+                "voorwaardelijk": t.hoofdstraf,
+                "onvoorwaardelijk_dagen": t.dagen if t.hoofdstraf != "voorwaardelijk" else None,
+                "voorwaardelijk_dagen": None
+                if t.hoofdstraf == "onvoorwaardelijk"
+                else rng.choice((60, 90, 120, 180, 365)),
+            }
+        )
+        if rng.random() < 0.1:  # a lighter principal sentence besides: not the heaviest
+            straffen.append({**empty, "straftype": "taakstraf", "taakstraf_uren": 240})
+    elif t.hoofdstraf == "taakstraf":
+        straffen.append(
+            {**empty, "straftype": "taakstraf", "taakstraf_uren": rng.choice((120, 180, 240))}
+        )
+    elif t.hoofdstraf == "geldboete":
+        straffen.append(
+            {**empty, "straftype": "geldboete", "geldboete_euro": rng.choice((500, 1500, 5000))}
+        )
+    elif t.uitspraak == "vrijspraak_mh_andere_feiten":  # sentenced for the other offences
+        straffen.append(
+            {
+                **empty,
+                "straftype": prison,
+                "voorwaardelijk": "onvoorwaardelijk",
+                "onvoorwaardelijk_dagen": rng.choice((30, 60, 90, 180)),
+            }
+        )
+    for code in t.maatregelen:
+        straffen.append({**empty, "straftype": code})
+    for i, r in enumerate(straffen, start=1):
+        out["straffen"].append({"parketnummer": pn, "volgnummer": i, **r})
 
 
 def revise(rng: random.Random, zaken: list[Zaak]) -> list[Zaak]:

@@ -25,6 +25,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 
 from ketenmonitor.contracts import load_contract
 from ketenmonitor.synth import _write_sav
+from ketenmonitor.synth.daders import Doel, traits
 from ketenmonitor.synth.reference import gemeenten_2019
 
 YEARS = (2015, 2016, 2017, 2018, 2019)
@@ -630,51 +631,313 @@ def _suspects(rng: random.Random, incidents: list[dict[str, Any]]) -> list[int]:
     return suspects
 
 
-def _persons(
-    rng: random.Random, incidents: list[dict[str, Any]], out: list[dict[str, Any]], copy: int
-) -> None:
-    """Victims and suspects per incident: counts per incident chosen so that the involvements,
-    the unique persons and the shares of incidents with a victim or suspect match the text."""
-    order = list(range(len(incidents)))
-    rng.shuffle(order)
-    victims = [0] * len(incidents)
-    for k, i in enumerate(order[:3010]):
-        victims[i] = 11 if k == 0 else 4 if k <= 5 else 3 if k <= 15 else 2 if k <= 185 else 1
-    suspects = _suspects(rng, incidents)
-    seen: dict[str, list[str]] = {"slachtoffer": [], "verdachte": []}
-    repeats = {"slachtoffer": 3225 - 2995, "verdachte": 1090 - 1000}
-    # involvements still to place per role: when only as many remain as repeats are owed, every
-    # one of them is a repeat (a random draw can fall short; one copy in ~12 did at scale 100)
-    remaining = {"slachtoffer": sum(victims), "verdachte": sum(suspects)}
+SLACHTOFFERS_PER_VORM: dict[str, tuple[int, int, int, int]] = {
+    "sx": (2090, 2208, 187, 45),
+    "ar": (170, 195, 7, 2),
+    "cr": (190, 212, 9, 2),
+    "onb": (560, 610, 27, 6),
+}
+"""Victims per form of incident (sx, ar, cr, onb; chosen): incidents with a victim,
+involvements, repeats of a victim already in an incident of that form and year, repeats of one
+of an earlier year only. A victim's incidents all have one form, so the unique victims per form
+(involvements minus repeats: 1,976, 186, 201, 577) are Tabel 3.3's n's (1.975, 185, 200, 575,
+lines 4247-4262, ``domain.persons.VORM_SLACHTOFFER``). In all 3,010 incidents with a victim (88%,
+line 3623), 3,225 involvements (line 3630), 2,995 unique per year (230 repeats within a year: the
+text's 2.995, line 3632) and 2,940 over the window (55 more across years: Tabel 3.3's N, line
+4284; ``domain.persons.COHORT_SLACHTOFFERS``)."""
+
+MEERDERE_SLACHTOFFERS: dict[str, tuple[tuple[int, int], ...]] = {
+    "sx": ((11, 1), (4, 4), (3, 8), (2, 80)),
+    "ar": ((4, 1), (3, 2), (2, 18)),
+    "cr": ((3, 1), (2, 20)),
+    "onb": ((4, 1), (3, 2), (2, 43)),
+}
+"""(victims, incidents) of the incidents with more than one victim per form: at most 11 (line
+3626); the rest of ``SLACHTOFFERS_PER_VORM``'s incidents have one."""
+
+
+def _victims(
+    rng: random.Random, incidents: list[dict[str, Any]], forms: list[str], copy: int
+) -> list[list[str]]:
+    """The victims' person ids per incident (``SLACHTOFFERS_PER_VORM``): incidents in order of
+    report date; a repeat within the year takes a victim of the form already seen that year (not
+    in the same incident), a repeat across years one seen only in earlier years. Each kind of
+    repeat is drawn at random until only as many involvements remain as repeats are owed."""
+    counts = [0] * len(incidents)
+    for f, (with_victim, involvements, _, _) in SLACHTOFFERS_PER_VORM.items():
+        chosen = rng.sample([i for i, g in enumerate(forms) if g == f], with_victim)
+        sizes = [k for k, m in MEERDERE_SLACHTOFFERS[f] for _ in range(m)]
+        sizes += [1] * (with_victim - len(sizes))
+        assert sum(sizes) == involvements, (f, sum(sizes))
+        for i, k in zip(chosen, sizes, strict=True):
+            counts[i] = k
+    order = sorted(range(len(incidents)), key=lambda i: incidents[i]["meldingsdatum"])
+    within = {f: v[2] for f, v in SLACHTOFFERS_PER_VORM.items()}
+    across = {f: v[3] for f, v in SLACHTOFFERS_PER_VORM.items()}
+    remaining = {f: v[1] for f, v in SLACHTOFFERS_PER_VORM.items()}
+    rate_within = {f: 1.3 * within[f] / remaining[f] for f in remaining}
+    rate_across = {f: 1.3 * across[f] / remaining[f] for f in remaining}
+    seen: dict[tuple[str, int], list[str]] = {}
     serial = 0
-    for inc, nv, ns in zip(incidents, victims, suspects, strict=True):
-        nr = 0
-        for rol, n in (("slachtoffer", nv), ("verdachte", ns)):
-            for _ in range(n):
-                nr += 1
-                owed = remaining[rol] <= repeats[rol]
-                remaining[rol] -= 1
-                if repeats[rol] > 0 and seen[rol] and (owed or rng.random() < 0.1):
-                    pid = rng.choice(seen[rol])
-                    repeats[rol] -= 1
-                else:
-                    serial += 1
-                    pid = f"RIN{copy:02d}{serial:07d}"
-                    seen[rol].append(pid)
-                role = rol
-                if rol == "slachtoffer" and rng.random() < 0.1:
-                    role = "aangever"
-                out.append(
-                    {
-                        "incident_id": inc["incident_id"], "betrokkene_nr": nr,
-                        "persoon_id": pid, "rol": role,
-                        "meldingsdatum": inc["meldingsdatum"], "pleegdatum": inc["pleegdatum"],
-                        "geslacht": rng.choice(("M", "V", "V")), "geboortedatum": None,
-                        "leeftijd_bij_plegen": rng.randrange(14, 60),
-                        "geboorteland": rng.choice(("NL", "NL", "NG", "RO")),
-                    }
-                )  # fmt: skip
-    assert repeats == {"slachtoffer": 0, "verdachte": 0}, repeats
+    out: list[list[str]] = [[] for _ in incidents]
+    for i in order:
+        f, y = forms[i], incidents[i]["meldjaar"]
+        this_year = seen.setdefault((f, y), [])
+        for _ in range(counts[i]):
+            owed = remaining[f] <= within[f] + across[f]
+            remaining[f] -= 1
+            r = rng.random()
+            pid = None
+            if within[f] and (owed or r < rate_within[f]):
+                pool = [p for p in this_year if p not in out[i]]
+                if pool:
+                    pid = rng.choice(pool)
+                    within[f] -= 1
+            if pid is None and across[f] and (owed or 0 <= r - rate_within[f] < rate_across[f]):
+                earlier = {p for (g, yy), ps in seen.items() if g == f and yy < y for p in ps}
+                pool = sorted(earlier - set(this_year))
+                if pool:
+                    pid = rng.choice(pool)
+                    across[f] -= 1
+                    this_year.append(pid)
+            if pid is None:
+                serial += 1
+                pid = f"RIN{copy:02d}{serial:07d}"
+                this_year.append(pid)
+            out[i].append(pid)
+    assert not any(within.values()) and not any(across.values()), (within, across)
+    return out
+
+
+def _persons(
+    rng: random.Random,
+    incidents: list[dict[str, Any]],
+    forms: list[str],
+    out: list[dict[str, Any]],
+    copy: int,
+) -> None:
+    """Victims (``_victims``) and suspects per incident: counts per incident chosen so that the
+    involvements, the unique persons and the shares of incidents with a victim or suspect match
+    the text."""
+    victims = _victims(random.Random(rng.random()), incidents, forms, copy)
+    suspects = _suspects(rng, incidents)
+    seen: list[str] = []
+    repeats = VERDACHTE_BETROKKENHEDEN - 1000
+    # suspect involvements still to place: when only as many remain as repeats are owed, every
+    # one of them is a repeat (a random draw can fall short; one copy in ~12 did at scale 100)
+    remaining = sum(suspects)
+    serial = 0
+    for inc, vs, ns in zip(incidents, victims, suspects, strict=True):
+        people: list[tuple[str, str]] = []
+        for pid in vs:
+            people.append((pid, "aangever" if rng.random() < 0.1 else "slachtoffer"))
+        for _ in range(ns):
+            owed = remaining <= repeats
+            remaining -= 1
+            if repeats > 0 and seen and (owed or rng.random() < 0.1):
+                pid = rng.choice(seen)
+                repeats -= 1
+            else:
+                serial += 1
+                pid = f"RIN{copy:02d}V{serial:06d}"
+                seen.append(pid)
+            people.append((pid, "verdachte"))
+        for nr, (pid, role) in enumerate(people, start=1):
+            out.append(
+                {
+                    "incident_id": inc["incident_id"], "betrokkene_nr": nr,
+                    "persoon_id": pid, "rol": role,
+                    "meldingsdatum": inc["meldingsdatum"], "pleegdatum": inc["pleegdatum"],
+                    "geslacht": rng.choice(("M", "V", "V")), "geboortedatum": None,
+                    "leeftijd_bij_plegen": rng.randrange(14, 60),
+                    "geboorteland": rng.choice(("NL", "NL", "NG", "RO")),
+                }
+            )  # fmt: skip
+    assert repeats == 0, repeats
+
+
+SIG_ONGEKOPPELD = 149
+"""Suspects CBS could not link to the BRP: sex, date of birth and country of birth unknown
+(Dadermonitor B1.7.3, lines 9883-9888: 149, 149 and 150 of the 1.000 signalled suspects); each
+has a single involvement, so the unique count does not depend on the pseudonym."""
+SIG_LAND_ONBEKEND = 150
+"""Suspects without a country of birth: the unlinked ones and one linked suspect."""
+
+SIG_DOELEN: dict[str, dict[str, float]] = {
+    "au": {"vrouw": 27, "gemiddeld": 40.3, "tm22": 3, "minderjarig": 0, "nederland": 25,
+           "eer": 30, "sd": 11.0},
+    "cu": {"vrouw": 12, "gemiddeld": 31.3, "tm22": 22, "minderjarig": 5, "nederland": 50,
+           "eer": 25, "sd": 6.5},
+    "onbekend": {"gemiddeld": 32.45, "sd": 8.0},
+    "totaal": {"vrouw": 18, "tm22": 20, "minderjarig": 4, "nederland": 52, "eer": 21},
+}  # fmt: skip
+"""Chapter 8's signalled suspects (percentages of the known, ``domain.persons``). Published:
+'tussen de 17% en 19%' women (line 7921); mean age at the offence AU 40, CU 31, Onbekend 32,
+Totaal 33, N=850 (Tabel 8.1, line 7982); 'zo'n 20%' aged 22 or younger, 4% minors (lines
+8031-8032), CU 16%-26% (line 8076); 50%-54% born in the Netherlands (line 8192), CU 'rond de 50%'
+(line 8219); fewer born in the EER than among the 721 judged (188 in Tabel B2.2, line 8197); the
+spreads of footnote 3 (line 7998). Chosen: AU most often a woman (line 7944), few young AU
+suspects (line 8076), CU as many born in the EER as elsewhere (line 8219). 'Onbekend' (sexual
+exploitation included) takes what the total leaves. The forms of the suspects follow from their
+incidents; the counts per form are computed per copy from these shares (``_suspect_targets``)."""
+
+
+def _suspect_targets(counts: dict[str, int]) -> dict[str, Doel]:
+    """``SIG_DOELEN`` as exact counts for ``counts`` unique linked suspects per form (au, cu,
+    onbekend); the unlinked ones are added by the caller."""
+    doel = SIG_DOELEN
+    total = sum(counts.values())
+    land_total = total - (SIG_LAND_ONBEKEND - SIG_ONGEKOPPELD)
+
+    def split(key: str, base: dict[str, int], whole: int) -> dict[str, int]:
+        out = {f: round(doel[f][key] / 100 * base[f]) for f in ("au", "cu")}
+        out["onbekend"] = round(doel["totaal"][key] / 100 * whole) - out["au"] - out["cu"]
+        return out
+
+    land_base = dict(counts)
+    land_base["onbekend"] -= SIG_LAND_ONBEKEND - SIG_ONGEKOPPELD
+    vrouw = split("vrouw", counts, total)
+    tm22 = split("tm22", counts, total)
+    minder = split("minderjarig", counts, total)
+    nl = split("nederland", land_base, land_total)
+    eer = split("eer", land_base, land_total)
+    som = {f: round(doel[f]["gemiddeld"] * counts[f]) for f in counts}
+    mean = sum(som.values()) / total
+    assert round(mean) == 33 and all(  # Tabel 8.1: AU 40, CU 31, Onbekend 32, Totaal 33
+        round(som[f] / counts[f]) == m for f, m in (("au", 40), ("cu", 31), ("onbekend", 32))
+    ), (som, counts)
+    return {
+        f: Doel(
+            counts[f],
+            geslacht_onbekend=0,
+            vrouw=vrouw[f],
+            leeftijd_onbekend=0,
+            leeftijd_som=som[f],
+            tm22=tm22[f],
+            minderjarig=minder[f],
+            land_onbekend=counts[f] - land_base[f],
+            nederland=nl[f],
+            eer=eer[f],
+            sd_volwassen=doel[f]["sd"],
+        )
+        for f in counts
+    }
+
+
+def _suspect_traits(
+    rng: random.Random, rows: list[dict[str, Any]], form_of: dict[str, str]
+) -> None:
+    """Give the suspects of one copy (``rows``: their involvements) the traits of chapter 8: one
+    person keeps sex and country over their incidents, and is the target age at their earliest
+    incident (by begin of the offence, else report date: ``domain.persons.LEEFTIJD_DADER``),
+    older by the years in between at later ones; ``SIG_ONGEKOPPELD`` single-involvement suspects
+    have no BRP traits."""
+    rank = {"sx": 0, "ar": 1, "cr": 2, "onb": 3}
+    by_person: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        by_person.setdefault(r["persoon_id"], []).append(r)
+    single = sorted(p for p, inv in by_person.items() if len(inv) == 1)
+    unlinked = set(rng.sample(single, SIG_ONGEKOPPELD))
+    column = {"sx": "onbekend", "ar": "au", "cr": "cu", "onb": "onbekend"}
+    forms: dict[str, list[str]] = {"au": [], "cu": [], "onbekend": []}
+    for p, inv in sorted(by_person.items()):
+        if p not in unlinked:
+            best = min((form_of[r["incident_id"]] for r in inv), key=rank.__getitem__)
+            forms[column[best]].append(p)
+    # the one linked suspect without a country of birth is an 'onbekend' one
+    targets = _suspect_targets({f: len(ps) for f, ps in forms.items()})
+    for f, persons in forms.items():
+        people = traits(targets[f], rng)
+        no_land = [t for t in people if t["geboorteland"] is None]
+        assert len(no_land) == (SIG_LAND_ONBEKEND - SIG_ONGEKOPPELD if f == "onbekend" else 0)
+        for p, t in zip(persons, people, strict=True):
+            inv = sorted(by_person[p], key=lambda r: r["pleegdatum"] or r["meldingsdatum"])
+            first = inv[0]["pleegdatum"] or inv[0]["meldingsdatum"]
+            for r in inv:
+                later = (r["pleegdatum"] or r["meldingsdatum"]) - first
+                r["geslacht"] = t["geslacht"]
+                r["leeftijd_bij_plegen"] = t["leeftijd"] + int(later.days / 365.25)
+                r["geboorteland"] = t["geboorteland"]
+    for p in unlinked:
+        for r in by_person[p]:
+            r.update(geslacht=None, leeftijd_bij_plegen=None, geboorteland=None)
+
+
+SLACHTOFFER_KENMERKEN: dict[str, dict[str, int]] = {
+    "sx": {"bekend": 1394, "man": 244, "minderjarig": 233, "adolescent": 384,
+           "leeftijd_som": 36244, "land_bekend": 1394, "nederland": 572, "eer": 153,
+           "afrika": 509},
+    "ar": {"bekend": 119, "man": 77, "minderjarig": 7, "adolescent": 31, "leeftijd_som": 3451,
+           "land_bekend": 119, "nederland": 10, "eer": 46, "afrika": 31},
+    "cr": {"bekend": 131, "man": 86, "minderjarig": 22, "adolescent": 47, "leeftijd_som": 3144,
+           "land_bekend": 131, "nederland": 41, "eer": 14, "afrika": 62},
+    "onb": {"bekend": 416, "man": 77, "minderjarig": 87, "adolescent": 121,
+            "leeftijd_som": 10816, "land_bekend": 411, "nederland": 197, "eer": 70,
+            "afrika": 86},
+}  # fmt: skip
+"""Tabel 3.3 (lines 4244-4282) as exact counts per form of the unique victims: linked to the BRP
+(``bekend``: sex and age known; the others, 880 of 2,940, have no traits, line 4240), the men,
+minors (to 17), adolescents (18-22), the sum of the ages (the mean in whole years: 26, 29, 24,
+26), those with a known country of birth (five linked victims without one: 2,055 of 2,060) and of
+them the born in the Netherlands, the EER and Africa. Found by a search over the known per form
+near 70% linked: every percentage (whole, half up) of every column and of the Totaal (23%, 17%,
+28%, mean 26, 40%, 14%, 33%) is the printed one, and the text's '45% ... jonger dan 23 jaar'
+(line 4308) and CU 'meer dan de helft minderjarig of adolescent' (line 4310) hold; no count sits
+on an exact half percent."""
+
+SD_SLACHTOFFER = {"sx": 8.0, "ar": 9.0, "cr": 6.5, "onb": 8.0}
+"""Spread of the adult victims' ages around the mean their form leaves (chosen)."""
+
+OVERIGE_LANDEN_SLACHTOFFER = ("SR", "CN", "TH", "VN", "BR", "UA", "AL", "IN", "DO", "PH")
+"""Other countries of birth of victims: outside the Netherlands, the EER and Africa."""
+
+
+def _victim_traits(rng: random.Random, rows: list[dict[str, Any]], form_of: dict[str, str]) -> None:
+    """Give the victims of one copy (``rows``: their involvements, aangevers included) the traits
+    of Tabel 3.3 (``SLACHTOFFER_KENMERKEN``): one form per victim (all incidents of a victim have
+    one form, ``_victims``), the unlinked ones (no BRP traits) drawn among those with a single
+    involvement, and for the linked ones sex and country kept over their incidents and the age
+    at the earliest one (``domain.persons.LEEFTIJD_DADER``), older at later ones."""
+    by_person: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        by_person.setdefault(r["persoon_id"], []).append(r)
+    per_form: dict[str, list[str]] = {f: [] for f in FORMS4}
+    for p, inv in sorted(by_person.items()):
+        kinds = {form_of[r["incident_id"]] for r in inv}
+        assert len(kinds) == 1, (p, kinds)
+        per_form[kinds.pop()].append(p)
+    for f, persons in per_form.items():
+        k = SLACHTOFFER_KENMERKEN[f]
+        single = [p for p in persons if len(by_person[p]) == 1]
+        unlinked = set(rng.sample(single, len(persons) - k["bekend"]))
+        linked = [p for p in persons if p not in unlinked]
+        doel = Doel(
+            k["bekend"],
+            geslacht_onbekend=0,
+            vrouw=k["bekend"] - k["man"],
+            leeftijd_onbekend=0,
+            leeftijd_som=k["leeftijd_som"],
+            tm22=k["minderjarig"] + k["adolescent"],
+            minderjarig=k["minderjarig"],
+            land_onbekend=k["bekend"] - k["land_bekend"],
+            nederland=k["nederland"],
+            eer=k["eer"],
+            afrika=k["afrika"],
+            overige_landen=OVERIGE_LANDEN_SLACHTOFFER,
+            sd_volwassen=SD_SLACHTOFFER[f],
+            jongste=12,
+        )
+        for p, t in zip(linked, traits(doel, rng), strict=True):
+            inv = sorted(by_person[p], key=lambda r: r["pleegdatum"] or r["meldingsdatum"])
+            first = inv[0]["pleegdatum"] or inv[0]["meldingsdatum"]
+            for r in inv:
+                later = (r["pleegdatum"] or r["meldingsdatum"]) - first
+                r["geslacht"] = t["geslacht"]
+                r["leeftijd_bij_plegen"] = t["leeftijd"] + int(later.days / 365.25)
+                r["geboorteland"] = t["geboorteland"]
+        for p in unlinked:
+            for r in by_person[p]:
+                r.update(geslacht=None, leeftijd_bij_plegen=None, geboorteland=None)
 
 
 def delivery(scale: int = 1, seed: int = DEFAULT_SEED) -> dict[str, list[dict[str, Any]]]:
@@ -726,7 +989,19 @@ def delivery(scale: int = 1, seed: int = DEFAULT_SEED) -> dict[str, list[dict[st
                 )  # fmt: skip
                 feiten.append({"incident_id": iid, "volgnummer": 1, "feitcode": code})
         these = incidenten[-sum(sum(v.values()) for v in INCIDENTS.values()) :]
-        _persons(rng, these, personen, copy)
+        first_person = len(personen)
+        form_of = {f["incident_id"]: FORM4[f["feitcode"]] for f in feiten if f["volgnummer"] == 1}
+        _persons(rng, these, [form_of[inc["incident_id"]] for inc in these], personen, copy)
+        _victim_traits(
+            random.Random(seed + 53 + copy),
+            [r for r in personen[first_person:] if r["rol"] != "verdachte"],
+            form_of,
+        )
+        _suspect_traits(
+            random.Random(seed + 77 + copy),
+            [r for r in personen[first_person:] if r["rol"] == "verdachte"],
+            form_of,
+        )
         _overige_feiten(random.Random(seed + 31 + copy), these, feiten)
     return {"incidenten": incidenten, "feiten": feiten, "personen": personen}
 
