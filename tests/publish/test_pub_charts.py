@@ -12,6 +12,7 @@ import vl_convert as vlc
 from ketenmonitor.disclosure import ProtectedCell, ProtectedTable
 from ketenmonitor.publish.charts import chart_spec, form_of, forms
 from ketenmonitor.publish.i18n import label
+from ketenmonitor.publish.text import display_text
 
 
 def _lightness(colour: str) -> float:
@@ -76,11 +77,11 @@ def test_plotted_numbers_are_the_published_ones(
         assert recs, tb.id
         for rec in recs:
             cell = cells[(rec["row"], rec["column"])]
-            assert rec["text"] == cell.text, (tb.id, rec)
+            assert rec["text"] == display_text(cell, lang), (tb.id, rec)
             if cell.suppressed:
                 assert rec["value"] is None, (tb.id, rec)
             else:
-                assert rec["value"] == cell.value, (tb.id, rec)
+                assert rec["value"] == cell.number, (tb.id, rec)
 
 
 def test_suppressed_cells_are_not_bars(stored: dict[str, ProtectedTable]) -> None:
@@ -167,3 +168,32 @@ def test_english_chart() -> None:
     empty = ProtectedTable("x.leeg", 2024, "Figuur 9", "Leeg", "", "", (), [], [], [])
     with pytest.raises(ValueError, match="empty table"):
         chart_spec(empty, "nl")
+
+
+@pytest.mark.parametrize(("lang", "axis", "text"), [("nl", ",.2f", "0,90"), ("en", ",.2f", "0.90")])
+def test_numbers_with_decimals_are_drawn_at_their_value(lang: str, axis: str, text: str) -> None:
+    """A column of means with two decimals is drawn at 0.9 (not 90), labelled in the language,
+    on an axis with two decimals; percentage columns and label columns beside it are left out,
+    and a table of class labels only has no chart."""
+    from tests.publish.test_pub_opendata import decimal_figure
+
+    tb = decimal_figure().table
+    means = ProtectedTable(
+        **{
+            **tb.__dict__,
+            "number": "Figuur T",
+            "column_labels": tb.column_labels[1:4],
+            "cells": [row[1:4] for row in tb.cells],
+        }
+    )
+    spec = chart_spec(means, lang)
+    recs = {(r["row"], r["column"]): r for r in _records(spec)}
+    key = (label("Vermogen", lang), label("Per 10.000", lang))
+    assert {c for _, c in recs} == {key[1]}
+    assert recs[key]["value"] == 0.9 and recs[key]["text"] == text
+    assert any(d.get("format") == axis for d in _walk(spec))
+    labels = ProtectedTable(
+        **{**tb.__dict__, "column_labels": ["Klasse"], "cells": [[row[3]] for row in tb.cells]}
+    )
+    with pytest.raises(ValueError, match="nothing to draw"):
+        chart_spec(labels, lang)

@@ -68,6 +68,7 @@ def test_composed_labels() -> None:
         label("Bron: RAC-min (peildatum april 2025)", "en")
         == "Source: RAC-min (reference date April 2025)"
     )
+    assert label("Arbeidsuitbuiting (n=30)", "en") == "Labour exploitation (n=30)"
     assert label("Zeker geen label", "en") == "Zeker geen label"
     assert missing(["Zeker geen label", "Man"], "en") == ["Zeker geen label"]
 

@@ -129,3 +129,21 @@ def test_labels_inside_sentences() -> None:
     assert _inline("KMar") == "KMar" and _inline("FairWork") == "FairWork"
     assert _inline("NLA (Netherlands Labour Authority)") == "NLA (Netherlands Labour Authority)"
     assert _inline("Other/unknown") == "other/unknown"
+
+
+@pytest.mark.parametrize(
+    ("cell", "nl", "en"),
+    [
+        (ProtectedCell("49,3%", 493, "exact", 1, "percent"), "49,3%", "49.3%"),
+        (ProtectedCell("<0,3%", None, "primary", 1, "percent"), "<0,3%", "<0.3%"),
+        (ProtectedCell("0,90", 90, "exact", 2, "mean"), "0,90", "0.90"),
+        (ProtectedCell("12345,6", 123456, "exact", 1, "mean"), "12.345,6", "12,345.6"),
+        (
+            ProtectedCell("minder dan 10 incidenten", None, kind="label"),
+            *["minder dan 10 incidenten"] * 2,
+        ),
+    ],
+)
+def test_decimals_in_both_languages(cell: ProtectedCell, nl: str, en: str) -> None:
+    assert display_text(cell, "nl") == nl and display_text(cell, "en") == en
+    assert undisplay(nl, "nl") == cell.text and undisplay(en, "en") == cell.text

@@ -10,6 +10,7 @@ import pytest
 
 from ketenmonitor.disclosure import ProtectedTable
 from ketenmonitor.publish.i18n import label, t
+from ketenmonitor.publish.text import display_text
 from ketenmonitor.publish.workbook import HEADER_ROW
 
 
@@ -54,14 +55,17 @@ def test_workbook_matches_the_stored_tables(
                     assert got is None and flag is None
                     continue
                 assert flag == t(f"flag.{cell.flag}", lang)
-                if cell.suppressed:
-                    assert got == cell.text, (tb.id, i, j)
+                decimals = "." + "0" * cell.decimals if cell.decimals else ""
+                if cell.suppressed or cell.value is None:  # '<5', '<0,3%', a class label
+                    assert got == display_text(cell, lang, thousands=False), (tb.id, i, j)
                 elif cell.text.endswith("%"):
-                    assert isinstance(got, int | float) and round(got * 100) == cell.value
-                    assert ws.cell(r, 2 + j).number_format == "0%"
+                    assert isinstance(got, int | float)
+                    assert round(got * 100 * 10**cell.decimals) == cell.value
+                    assert ws.cell(r, 2 + j).number_format == f"0{decimals}%"
                 else:
                     assert isinstance(got, int | float) and not isinstance(got, bool)
-                    assert got == cell.value, (tb.id, i, j)
+                    assert got == cell.number, (tb.id, i, j)
+                    assert ws.cell(r, 2 + j).number_format == f"#,##0{decimals}"
         # notes below the table
         below = [
             str(ws.cell(r, 1).value)
@@ -78,3 +82,31 @@ def test_suppressed_cells_exist_in_the_workbook(
     """The test above would pass vacuously without suppressed cells: there are some."""
     assert any(c.suppressed for tb in stored.values() for row in tb.cells for c in row)
     assert any(c.flag == "rounded" for tb in stored.values() for row in tb.cells for c in row)
+
+
+def test_numbers_with_decimals_are_in_the_built_workbook(
+    stored: dict[str, ProtectedTable], out_nl: dict[str, Path], out_en: dict[str, Path]
+) -> None:
+    """The catalogue's Tabel 3.1 (one-decimal percentages) is built for 2024 too (from no
+    incidents: 0,0%), so the test above covers numbers with decimals; bounds, two-decimal means
+    and class labels need the 2015-2019 police data and are checked on a table below."""
+    cells = [c for tb in stored.values() for row in tb.cells for c in row]
+    assert any(c.kind == "percent" and c.decimals == 1 and c.value is not None for c in cells)
+
+
+def test_workbook_number_formats(tmp_path: Path) -> None:
+    """49,3% is the number 0.493 formatted 0.0%, 0,90 is 0.9 formatted #,##0.00, the bound
+    '<0,3%' text in the workbook's language, a class label text."""
+    from ketenmonitor.disclosure import ProtectedCell
+    from ketenmonitor.publish.workbook import write_workbook
+    from tests.publish.test_pub_opendata import decimal_figure
+
+    for lang, bound in (("nl", "<0,3%"), ("en", "<0.3%")):
+        path = write_workbook([decimal_figure()], tmp_path / f"t_{lang}.xlsx", lang)
+        ws = openpyxl.load_workbook(path).worksheets[1]
+        row = [ws.cell(HEADER_ROW + 2, 2 + j) for j in range(5)]
+        assert [c.value for c in row] == [605, 0.493, 0.9, "veel", 1013]
+        assert [c.number_format for c in row][:3] == ["#,##0", "0.0%", "#,##0.00"]
+        second = [ws.cell(HEADER_ROW + 3, 2 + j).value for j in range(2)]
+        assert second == ["<10", bound]
+    assert ProtectedCell("0,90", 90, decimals=2, kind="mean").number == 0.9

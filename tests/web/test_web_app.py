@@ -27,7 +27,7 @@ from ketenmonitor.disclosure import ProtectedTable
 from ketenmonitor.indicators.build import stored_table, to_csv_rows
 from ketenmonitor.indicators.catalogue import CATALOGUE, spec
 from ketenmonitor.web import create_app
-from ketenmonitor.web.view import number_text
+from ketenmonitor.web.view import cell_text, number_text
 from tests.web.conftest import YEARS, Client, RunningServer, free_port
 
 WEB = Path(__file__).parents[2] / "src" / "ketenmonitor" / "web"
@@ -54,9 +54,11 @@ def tables(dashboard_ws: Workspace) -> dict[tuple[str, int], ProtectedTable]:
     return stored(dashboard_ws)
 
 
-def cells_by_label(t: ProtectedTable) -> dict[tuple[str, str], tuple[str, int | None, str]]:
+def cells_by_label(
+    t: ProtectedTable,
+) -> dict[tuple[str, str], tuple[str, int | float | None, str]]:
     return {
-        (r, c): (cell.text, cell.value, cell.flag)
+        (r, c): (cell.text, cell.number, cell.flag)
         for r, row in zip(t.row_labels, t.cells, strict=True)
         for c, cell in zip(t.column_labels, row, strict=True)
     }
@@ -142,7 +144,7 @@ def test_every_table_served_is_the_stored_table(
         assert data["columns"] == t.column_labels
         assert [r["label"] for r in data["rows"]] == t.row_labels
         assert [[(c["text"], c["value"], c["flag"]) for c in r["cells"]] for r in data["rows"]] == [
-            [(c.text, c.value, c.flag) for c in row] for row in t.cells
+            [(c.text, c.number, c.flag) for c in row] for row in t.cells
         ]
         csv_got = client.get(f"/download/{table_id}.csv?year={year}")
         assert csv_got.status_code == 200
@@ -225,11 +227,66 @@ def test_the_page_shows_the_stored_cells(
             assert note in html.unescape(got.text)
 
 
-def test_the_chain_figure_is_made_of_stored_cells(
+CHAIN = "dadermonitor.figuur_1"
+NUMBER = "Gemiddeld aantal daders per jaar"
+FLOW = "Doorstroom naar deze fase (%)"
+
+
+def test_the_chain_figure_is_the_stored_chain_table(
     client: Client, tables: dict[tuple[str, int], ProtectedTable]
 ) -> None:
+    """The funnel of a year where the chain table is built: its phases are the table's rows,
+    each with the yearly average and the flow percentage exactly as stored."""
+    for year in YEARS:
+        t = tables[(CHAIN, year)]
+        cells = cells_by_label(t)
+        chain = client.get(f"/api/chain?year={year}").json()
+        assert chain["mode"] == "figure" and chain["table"] == CHAIN
+        assert chain["period"] == f"{year - 4}-{year}"
+        assert [p["row"] for p in chain["phases"]] == t.row_labels
+        assert [p["key"] for p in chain["phases"]][:3] == [
+            "prevalentie",
+            "signalering",
+            "opsporing",
+        ]
+        for p in chain["phases"]:
+            assert p["table"] == CHAIN and p["column"] == NUMBER
+            assert (p["text"], p["value"], p["flag"]) == cells[(p["row"], NUMBER)]
+            flow = cells[(p["row"], FLOW)]
+            if flow[0]:
+                assert (p["flow"]["text"], p["flow"]["value"], p["flow"]["flag"]) == flow
+            else:
+                assert p["flow"] is None
+        # no police and no probation delivery in this workspace: those phases print '.'
+        assert chain["missing"] == ["signalering", "resocialisatie"]
+        assert [p["text"] for p in chain["phases"] if p["key"] in chain["missing"]] == [".", "."]
+        assert sum(1 for p in chain["phases"] if p["flow"]) == 3
+        assert "cohort" in chain["note"]
+        page = client.get(f"/?year={year}").text
+        assert 'data-mode="figure"' in page
+        grid = page_tables(page)
+        assert [r[0] for r in grid.tables["chain-table"][1:]] == t.row_labels
+        shown = grid.nums["chain-table"]
+        want = [cell_text(c, "nl") for row in t.cells for c in (row[0], row[1])]
+        assert shown == want
+        assert "Niet beschikbaar voor" in page and "Signalering, Resocialisatie" in page
+        assert f"Ketenfiguur {year - 4}-{year}" in page
+        assert 'id="chain-spec"' in page
+
+
+def test_without_the_chain_table_the_funnel_shows_the_totals(
+    client: Client,
+    tables: dict[tuple[str, int], ProtectedTable],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """For a year where the chain table is not built the funnel falls back to the Jaarcijfers
+    totals of dashboard.toml [[chain]], and says so."""
+    from ketenmonitor.web import view
+
+    monkeypatch.setattr(view, "chain_table", lambda: "dadermonitor.niet_gebouwd")
     for year in YEARS:
         chain = client.get(f"/api/chain?year={year}").json()
+        assert chain["mode"] == "totals" and chain["table"] is None
         # no CoMensha delivery in this workspace: the victims' phase is missing, the others
         # follow the chain order
         assert chain["missing"] == ["slachtoffers"]
@@ -242,10 +299,11 @@ def test_the_chain_figure_is_made_of_stored_cells(
             "hoger_beroep",
         ]
         for p in chain["phases"]:
-            assert p["column"] == str(year)
+            assert p["column"] == str(year) and p["flow"] is None
             cell = cells_by_label(tables[(p["table"], year)])[(p["row"], p["column"])]
             assert cell == (p["text"], p["value"], p["flag"])
         page = client.get(f"/?year={year}").text
+        assert 'data-mode="totals"' in page and 'id="chain-fallback"' in page
         grid = page_tables(page).tables["chain-table"]
         assert [r[0] for r in grid[1:]] == [p["label"] for p in chain["phases"]]
         assert "Slachtoffers gemeld bij CoMensha" in page  # named as not available
@@ -355,8 +413,11 @@ def test_the_english_page_and_download(client: Client) -> None:
     page = client.get("/?lang=en&year=2024&table=jaarcijfers.figuur_13")
     assert page.status_code == 200
     assert '<html lang="en">' in page.text
-    for text in ("Reporting year", "Form of trafficking", "Chain figure 2024", "Nederlands"):
+    for text in ("Reporting year", "Form of trafficking", "Chain figure 2020-2024", "Nederlands"):
         assert text in page.text
+    chain = page_tables(page.text)
+    assert chain.tables["chain-table"][1][0] == "Prevalence"
+    assert chain.nums["chain-table"][0] == "unknown"  # 'onbekend' in English
     assert spec("jaarcijfers.figuur_13").title_en in page.text
     grid = page_tables(page.text).tables["data-table"]
     assert grid[0][0] == "Form of trafficking"
@@ -374,6 +435,41 @@ def test_numbers_are_written_the_way_the_language_writes_them() -> None:
     assert number_text("1234567", "nl") == "1.234.567"
     for text in ("944", "<5", "<10", "52%", "", "."):
         assert number_text(text, "nl") == text
+
+
+def test_numbers_with_decimals_in_the_dashboard(tmp_path: Path) -> None:
+    """A table with decimals (the Dadermonitor's Tabel 3.1 and 3.2: 49,3%, <0,3%, 0,90) and a
+    class label (Tabel B2.1): the page text in the language, the JSON number with its
+    decimals, the one-table workbook with numbers in their formats."""
+    from ketenmonitor.web import view
+    from tests.publish.test_pub_opendata import decimal_figure
+
+    table = decimal_figure().table
+    first, second = table.cells
+    assert [cell_text(c, "nl") for c in first] == ["605", "49,3%", "0,90", "veel", "1.013"]
+    assert [cell_text(c, "en") for c in first] == ["605", "49.3%", "0.90", "veel", "1,013"]
+    assert cell_text(second[1], "en") == "<0.3%"
+    data = view.table_json(table, "en")
+    row = data["rows"][0]["cells"]
+    assert [c["value"] for c in row] == [605, 49.3, 0.9, None, 1013]
+    assert [c["text"] for c in row] == ["605", "49,3%", "0,90", "veel", "1013"]
+    assert [(c["kind"], c["decimals"]) for c in row][1:3] == [("percent", 1), ("mean", 2)]
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(view.xlsx_bytes(table, "en"))
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet is not None
+    rows = [list(r) for r in sheet.iter_rows()]
+    start = next(i for i, r in enumerate(rows) if r[0].value == label_en("Vermogen"))
+    got = rows[start][1:6]
+    assert [c.value for c in got] == [605, 0.493, 0.9, "veel", 1013]
+    assert [c.number_format for c in got[1:3]] == ["0.0%", "#,##0.00"]
+    assert [c.value for c in rows[start + 1][1:3]] == ["<10", "<0.3%"]
+
+
+def label_en(text: str) -> str:
+    from ketenmonitor.publish.i18n import label
+
+    return label(text, "en")
 
 
 # --------------------------------------------------------------------------- the command

@@ -285,6 +285,61 @@ def test_changing_a_filter_changes_the_chart_and_the_table(
     assert session.problems == []
 
 
+CHAIN_SVG_JS = """
+(selector) => ({
+  texts: Array.from(document.querySelectorAll(selector + ' svg text')).map(t => t.textContent),
+  bars: Array.from(
+    document.querySelectorAll(selector + ' svg g.mark-rect path[aria-label]')
+  ).map(p => p.getAttribute('aria-label')),
+})
+"""
+
+
+def test_the_funnel_is_the_stored_chain_table(
+    session: Session, dashboard_ws: Workspace, artifacts: Path
+) -> None:
+    """The funnel of the chosen year is the chain table as stored: the table beside it shows
+    its yearly averages and flow percentages, the chart draws a bar for every phase with a
+    number (at that number), the published texts as labels ('.' for the phases without a
+    delivery for 2020-2024) and the flow percentages between the phases."""
+    from ketenmonitor.publish.i18n import label
+    from ketenmonitor.web.view import cell_text
+
+    for lang, year in (("en", 2024), ("nl", 2024), ("nl", 2023)):
+        t = stored(dashboard_ws, "dadermonitor.figuur_1", year)
+        if year == 2024:
+            session.goto(f"/?year={year}&lang={lang}")
+        else:
+            session.choose("#f-year", str(year))
+        shown = session.table("#chain-table")
+        assert shown["caption"].endswith(f"{year - 4}-{year}")
+        assert [r["label"] for r in shown["rows"]] == [label(r, lang) for r in t.row_labels]
+        assert [r["nums"] for r in shown["rows"]] == [
+            [cell_text(row[0], lang), cell_text(row[1], lang)] for row in t.cells
+        ]
+        svg = session.page.evaluate(CHAIN_SVG_JS, "#chain-chart")
+        funnel: Counter[tuple[str, int]] = Counter()
+        for aria in svg["bars"]:
+            fields = dict(part.split(": ", 1) for part in aria.split("; ") if ": " in part)
+            if "value" in fields:  # the funnel's bars (the distribution's have x0 and x1)
+                funnel[(fields["row"], int(fields["value"]))] += 1
+        assert funnel == Counter(
+            (label(r, lang), row[0].value)
+            for r, row in zip(t.row_labels, t.cells, strict=True)
+            if row[0].value is not None
+        )
+        for row in t.cells:
+            assert cell_text(row[0], lang) in svg["texts"]
+            if row[1].text:
+                assert f"↓ {row[1].text}" in svg["texts"]
+        assert "." in svg["texts"]  # signalering and resocialisatie: no delivery
+        assert len(svg["bars"]) > len(funnel)  # and the distribution over the forms
+        session.page.locator("#chain").screenshot(
+            path=str(artifacts / f"chain-funnel-{lang}-{year}.png")
+        )
+    assert session.problems == []
+
+
 def test_the_language_switch_keeps_the_choice(session: Session, artifacts: Path) -> None:
     session.goto("/?year=2023&form=crimineel&table=jaarcijfers.figuur_16")
     session.page.click("#lang-switch")
@@ -356,7 +411,8 @@ def test_the_full_demo_in_the_browser(
     browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, artifacts: Path
 ) -> None:
     """The workspace of ``ketenmonitor demo`` (every source, CoMensha calibrated to the
-    Jaarcijfers 2024): Figure 2 as published, the chain figure with all seven phases."""
+    Jaarcijfers 2024): Figure 2 as published, the chain figure (Dadermonitor Figuur 1) as
+    stored."""
     from ketenmonitor.cli import app
 
     monkeypatch.setenv(HOME_ENV, str(tmp_path))
@@ -377,16 +433,18 @@ def test_the_full_demo_in_the_browser(
             [shown_nl(c.text) for c in cells] for cells in f2.cells
         ]
         assert s.bars() == drawn(f2)
+        # the chain figure: the Dadermonitor's Figuur 1 for 2020-2024, as stored
+        from ketenmonitor.web.view import cell_text
+
         chain = s.table("#chain-table")
-        assert len(chain["rows"]) == 7
-        # Figuur 1: 944 victims registered in 2024, written 944; Figuur 15: OM cases
-        assert chain["rows"][0]["nums"] == ["944"]
-        f15 = stored(ws, "jaarcijfers.figuur_15", 2024)
-        assert chain["rows"][2]["nums"] == [shown_nl(f15.cells[0][-1].text)]
-        bars = s.bars("#chain-chart")
-        assert sum(bars.values()) == sum(
-            1 for r in chain["rows"] if re.fullmatch(r"[\d.]+", r["nums"][0])
-        )
+        figure = stored(ws, "dadermonitor.figuur_1", 2024)
+        assert len(chain["rows"]) == 8
+        assert [r["nums"] for r in chain["rows"]] == [
+            [cell_text(row[0], "nl"), cell_text(row[1], "nl")] for row in figure.cells
+        ]
+        svg = s.page.evaluate(CHAIN_SVG_JS, "#chain-chart")
+        funnel = [a for a in svg["bars"] if a.startswith("value: ")]
+        assert len(funnel) == sum(1 for row in figure.cells if row[0].value is not None)
         for spec_ in CATALOGUE:  # every built table is offered
             if stored_table(ws, spec_, 2024) is not None:
                 assert s.page.locator(f"#f-table option[value='{spec_.id}']").count() == 1

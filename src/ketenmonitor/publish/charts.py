@@ -13,10 +13,17 @@ dashboard draw. It reads a ``ProtectedTable`` only, and shows only what the tabl
 - A table with a block of years and a block of other columns (Figuur 6: per year and per form)
   becomes two panels side by side: the trend over the years and the breakdown. Totals
   ("Totaal", "Totaal vijf jaar", "2015-2019") are left out of the chart when there is something
-  else to show (they are in the data table), as are percentage columns beside counts and a
-  mean row beside counts.
+  else to show (they are in the data table), as are percentage columns beside counts and mean
+  rows and columns beside counts (Tabel 3.2's yearly averages). A table with nothing to draw
+  (class labels only, Tabel B2.1) has no chart (``ValueError``).
+- A number with decimals is drawn at its value (49,3% at 49.3) and labelled with the language's
+  decimal mark (nl 0,90; en 0.90); the value axis shows as many decimals as the numbers drawn.
 - Labels, axis titles and the number format follow ``lang`` (Dutch: 1.013; English: 1,013);
   the legend toggles categories (click) in the interactive HTML.
+- The chain figure (``indicators.keten``, ``dadermonitor.figuur_1``) has a chart of its own
+  (``chain_chart_spec``): a funnel of the yearly averages per phase with the published texts and
+  the flow percentages between the phases, beside a 100% bar per phase of the distribution over
+  the forms, an uncertain distribution drawn lighter with a dashed outline.
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ import altair as alt
 
 from ketenmonitor.disclosure import ProtectedCell, ProtectedTable
 from ketenmonitor.publish.i18n import check_lang, label, t
+from ketenmonitor.publish.text import display_text
 
 FORMS_FILE = Path(__file__).with_name("forms.csv")
 
@@ -146,7 +154,16 @@ def colours_for(labels_nl: list[str]) -> list[str]:
 def _is_percent_column(table: ProtectedTable, j: int) -> bool:
     texts = [row[j].text for row in table.cells if row[j].text]
     label_pct = "(%)" in table.column_labels[j] or table.column_labels[j].lower() == "percentage"
-    return bool(texts) and (label_pct or all(x.endswith("%") for x in texts))
+    kinds = {row[j].kind for row in table.cells if row[j].text}
+    return bool(texts) and (
+        label_pct or kinds == {"percent"} or all(x.endswith("%") for x in texts)
+    )
+
+
+def _is_count_column(table: ProtectedTable, j: int) -> bool:
+    """A column of counts: not percentages, and not only means or class labels."""
+    kinds = {row[j].kind for row in table.cells if row[j].text}
+    return not _is_percent_column(table, j) and not (kinds and kinds <= {"mean", "label"})
 
 
 def plotted(table: ProtectedTable) -> tuple[list[int], list[int], list[int]]:
@@ -163,9 +180,14 @@ def plotted(table: ProtectedTable) -> tuple[list[int], list[int], list[int]]:
     if keep:
         rows = keep
     columns = list(range(len(table.column_labels)))
-    counts = [j for j in columns if not _is_percent_column(table, j)]
-    if counts:
-        columns = counts
+    counts = [j for j in columns if _is_count_column(table, j)]
+    numbers = [
+        j
+        for j in columns
+        if not _is_percent_column(table, j)
+        and {row[j].kind for row in table.cells if row[j].text} != {"label"}
+    ]
+    columns = counts or numbers or columns
     years = [j for j in columns if _YEAR.match(table.column_labels[j])]
     other = [
         j
@@ -200,8 +222,8 @@ def _records(
                     "row": label(table.row_labels[i], lang),
                     "column": label(table.column_labels[j], lang),
                     # a suppressed cell has no number: nothing to draw, its text is shown
-                    "value": None if cell.suppressed else cell.value,
-                    "text": cell.text,
+                    "value": None if cell.suppressed else cell.number,
+                    "text": display_text(cell, lang),
                     "flag": _flag_text(cell, lang),
                     "suppressed": cell.suppressed,
                 }
@@ -256,7 +278,12 @@ def _panel(
         alt.Tooltip("text:N", title=t("chart.published", lang)),
         alt.Tooltip("flag:N", title=t("chart.flag", lang)),
     ]
-    value_axis = alt.Axis(format=",d", tickMinStep=1, title=value_title)
+    decimals = max((table.cells[i][j].decimals for i in rows for j in columns), default=0)
+    value_axis = (
+        alt.Axis(format=",d", tickMinStep=1, title=value_title)
+        if decimals <= 0
+        else alt.Axis(format=f",.{decimals}f", title=value_title)
+    )
     offset_field = series_field if series_field != cat_field else None
     base = alt.Chart(alt.Data(values=records))
     if trend:
@@ -338,7 +365,17 @@ def chart_spec(table: ProtectedTable, lang: str = "nl", *, title: bool = True) -
     check_lang(lang)
     if not table.cells or not table.row_labels or not table.column_labels:
         raise ValueError(f"{table.id}: an empty table has no chart")
+    if is_chain(table):
+        return chain_chart_spec(table, lang, title=title)
     rows, years, other = plotted(table)
+    drawn = [
+        table.cells[i][j]
+        for i in rows
+        for j in years + other
+        if table.cells[i][j].value is not None or table.cells[i][j].suppressed
+    ]
+    if not drawn:
+        raise ValueError(f"{table.id}: nothing to draw (no number in the table)")
     safe = re.sub(r"[^A-Za-z0-9_]", "_", table.id)
     panels: list[alt.LayerChart] = []
     both = bool(years) and bool(other)
@@ -384,4 +421,372 @@ def chart_spec(table: ProtectedTable, lang: str = "nl", *, title: bool = True) -
     )
     spec = chart.to_dict()
     assert isinstance(spec, dict)
+    return spec
+
+
+# --------------------------------------------------------------------------- the chain figure
+
+CHAIN_BAR = "#a9c4de"
+"""The funnel's bars: light enough that the number, centred on the bar in near-black, stays
+readable on it and where a phase has no bar."""
+CHAIN_STEP = 46
+"""Height of one phase (px); the gap between two bars holds the flow percentage."""
+CHAIN_GAP = 0.42
+"""The share of a phase's height left between two bars (``paddingInner`` of the band scale)."""
+UNCERTAIN_OPACITY = 0.45
+
+
+def is_chain(table: ProtectedTable) -> bool:
+    """Whether ``table`` is the chain figure (``indicators.keten``, Dadermonitor Figuur 1)."""
+    from ketenmonitor.indicators import keten
+
+    return table.id == keten.TABLE_ID
+
+
+def chain_uncertain(unknown: ProtectedCell) -> bool:
+    """``keten.VERDELING``: the distribution of a phase is uncertain when at least a third of its
+    perpetrators has no known form. The table publishes the unknown share in whole percent, so
+    the test is on that: 34% and more (33% is below a third)."""
+    from decimal import Decimal
+
+    from ketenmonitor.indicators import keten
+
+    if unknown.value is None or unknown.suppressed:
+        return False
+    share = Decimal(unknown.value) / Decimal(100 * 10 ** max(unknown.decimals, 0))
+    return share >= keten.ONZEKER_VANAF
+
+
+def _chain_columns(table: ProtectedTable) -> dict[str, int]:
+    """Column key (``number``, ``flow``, ``unknown``, ``duration`` and the form codes of
+    ``keten.FORMS``) -> index in ``table``."""
+    from ketenmonitor.indicators import keten
+
+    wanted = {
+        "number": keten.COLUMNS[0][0],
+        "flow": keten.COLUMNS[1][0],
+        "unknown": keten.COLUMNS[-2][0],
+        "duration": keten.COLUMNS[-1][0],
+        **{code: f"{nl} (%)" for code, nl, _ in keten.FORMS},
+    }
+    where = {c: j for j, c in enumerate(table.column_labels)}
+    missing = [c for c in ("number", "flow") if wanted[c] not in where]
+    if missing:
+        raise ValueError(f"{table.id}: no column {', '.join(wanted[c] for c in missing)}")
+    return {k: where[c] for k, c in wanted.items() if c in where}
+
+
+def _segment_forms(table: ProtectedTable, i: int, cols: dict[str, int]) -> list[str]:
+    """The forms one phase's distribution bar shows: both sexual forms where the source splits
+    them, sexual exploitation as one segment where it does not (signalering)."""
+    row = table.cells[i]
+
+    def shown(code: str) -> bool:
+        return code in cols and bool(row[cols[code]].text)
+
+    sexual = ["bl_su", "go_su"] if shown("bl_su") and shown("go_su") else ["su"]
+    return [c for c in (*sexual, "au", "cu") if shown(c)]
+
+
+def chain_chart_spec(table: ProtectedTable, lang: str = "nl", *, title: bool = True) -> dict:
+    """The chain figure as a chart: per phase, in chain order from top to bottom, a funnel bar of
+    the yearly average with the published text ('>200', '≥180', '≈95-105') on it (a phase that
+    prints '.' or 'onbekend' has the text and no bar), the flow percentage between a phase and
+    the one before ('↓ 60%'), and beside it a 100% bar of the distribution over the forms (the
+    colours of ``forms.csv``; signalering has sexual exploitation as one segment). A distribution
+    where at least a third of the form is unknown is drawn lighter with a dashed outline and
+    marked 'onzeker'. Every record is a published cell (``row``, ``column``, ``text``,
+    ``value``); the segments' positions are the shares normalised to the bar's length."""
+    from ketenmonitor.indicators import keten
+
+    check_lang(lang)
+    if not table.cells or not table.row_labels:
+        raise ValueError(f"{table.id}: an empty table has no chart")
+    cols = _chain_columns(table)
+    by_code = {f.code: f for f in forms()}
+    form_names = {code: nl for code, nl, _ in keten.FORMS}
+    phases = [label(r, lang) for r in table.row_labels]
+    number_col = label(table.column_labels[cols["number"]], lang)
+    flow_col = label(table.column_labels[cols["flow"]], lang)
+
+    def record(i: int, j: int) -> dict[str, Any]:
+        cell = table.cells[i][j]
+        return {
+            "row": phases[i],
+            "column": label(table.column_labels[j], lang),
+            "value": None if cell.suppressed else cell.number,
+            "text": display_text(cell, lang),
+            "flag": _flag_text(cell, lang),
+            "suppressed": cell.suppressed,
+        }
+
+    numbers: list[dict[str, Any]] = []
+    flows: list[dict[str, Any]] = []
+    segments: list[dict[str, Any]] = []
+    marks: list[dict[str, Any]] = []
+    any_uncertain = False
+    for i, row in enumerate(table.cells):
+        flow = row[cols["flow"]]
+        duration = row[cols["duration"]] if "duration" in cols else None
+        rec = record(i, cols["number"])
+        rec["flow"] = display_text(flow, lang) if flow.text else "-"
+        rec["duration"] = (
+            keten.years_and_months(duration.value, lang)
+            if duration is not None and duration.value is not None and not duration.suppressed
+            else "-"
+        )
+        rec["absent"] = row[cols["number"]].text == "."
+        rec["note"] = t("chain.not_available", lang) if rec["absent"] else "-"
+        numbers.append(rec)
+        if flow.text:
+            flows.append({**record(i, cols["flow"]), "label": f"↓ {display_text(flow, lang)}"})
+        codes = _segment_forms(table, i, cols)
+        shares = [row[cols[c]] for c in codes]
+        total = sum(c.number or 0 for c in shares if not c.suppressed)
+        if not total:
+            continue
+        unknown = row[cols["unknown"]] if "unknown" in cols else ProtectedCell("", None)
+        uncertain = chain_uncertain(unknown)
+        any_uncertain = any_uncertain or uncertain
+        start = 0.0
+        for code, cell in zip(codes, shares, strict=True):
+            if cell.suppressed or not cell.number:
+                continue
+            width = float(cell.number) / float(total)
+            form = by_code[code]
+            segments.append(
+                {
+                    **record(i, cols[code]),
+                    "form": label(form_names[code], lang),
+                    "x0": start,
+                    "x1": start + width,
+                    "mid": start + width / 2,
+                    "dark": form.lightness < 50,
+                    "wide": width >= 0.09,
+                    "unknown": display_text(unknown, lang) if unknown.text else "-",
+                    "uncertain": uncertain,
+                    "note": t("chain.uncertain_tooltip", lang) if uncertain else "-",
+                }
+            )
+            start += width
+        if uncertain:
+            marks.append({"row": phases[i], "label": t("chain.uncertain", lang)})
+    shown_forms = {s["form"] for s in segments}
+    domain_codes = [c for c, _, _ in keten.FORMS if label(form_names[c], lang) in shown_forms]
+    domain = [label(form_names[c], lang) for c in domain_codes]
+    colours = [by_code[c].colour for c in domain_codes]
+
+    y = {
+        "field": "row",
+        "type": "nominal",
+        "sort": phases,
+        "title": None,
+        "scale": {"domain": phases, "paddingInner": CHAIN_GAP, "paddingOuter": 0.3},
+    }
+    phase_tip = {"field": "row", "type": "nominal", "title": t("chain.phase", lang)}
+    number_tips = [
+        phase_tip,
+        {"field": "text", "type": "nominal", "title": number_col},
+        {"field": "flow", "type": "nominal", "title": t("chain.flow", lang)},
+        {"field": "duration", "type": "nominal", "title": t("chain.duration_label", lang)},
+        {"field": "flag", "type": "nominal", "title": t("chart.flag", lang)},
+        {"field": "note", "type": "nominal", "title": t("report.note", lang)},
+    ]
+    centre = {"datum": 0.5, "type": "quantitative", "scale": {"domain": [0, 1]}, "axis": None}
+    funnel: dict[str, Any] = {
+        "title": {"text": number_col, "anchor": "start", "fontSize": 12},
+        "width": 300,
+        "height": {"step": CHAIN_STEP},
+        "data": {"values": numbers},
+        "layer": [
+            {
+                "transform": [{"filter": "datum.value !== null"}],
+                "mark": {
+                    "type": "bar",
+                    "color": CHAIN_BAR,
+                    "stroke": "#222222",
+                    "strokeWidth": 0.6,
+                },
+                "encoding": {
+                    "y": {
+                        **y,
+                        "axis": {
+                            "labelLimit": 260,
+                            "labelFontSize": 11,
+                            "ticks": False,
+                            "domain": False,
+                        },
+                    },
+                    "x": {
+                        "field": "value",
+                        "type": "quantitative",
+                        "stack": "center",
+                        "axis": None,
+                    },
+                    "tooltip": number_tips,
+                },
+            },
+            {
+                "mark": {
+                    "type": "text",
+                    "align": "center",
+                    "baseline": "middle",
+                    "fontSize": 12,
+                    "fontWeight": "bold",
+                    "color": "#111111",
+                },
+                "encoding": {
+                    "y": y,
+                    "x": centre,
+                    "text": {"field": "text", "type": "nominal"},
+                    "tooltip": number_tips,
+                },
+            },
+            {
+                "transform": [{"filter": "datum.absent"}],
+                "mark": {
+                    "type": "text",
+                    "align": "left",
+                    "baseline": "middle",
+                    "dx": 10,
+                    "fontSize": 10,
+                    "fontStyle": "italic",
+                    "color": "#444444",
+                },
+                "encoding": {
+                    "y": y,
+                    "x": centre,
+                    "text": {"field": "note", "type": "nominal"},
+                    "tooltip": number_tips,
+                },
+            },
+            {
+                "data": {"values": flows},
+                "mark": {
+                    "type": "text",
+                    "align": "center",
+                    "baseline": "middle",
+                    "fontSize": 11,
+                    "color": "#222222",
+                    # in the gap between this phase's bar and the bar above
+                    "dy": -round(CHAIN_STEP * CHAIN_GAP / 2),
+                },
+                "encoding": {
+                    "y": {**y, "bandPosition": 0},
+                    "x": centre,
+                    "text": {"field": "label", "type": "nominal"},
+                    "tooltip": [
+                        phase_tip,
+                        {"field": "text", "type": "nominal", "title": flow_col},
+                    ],
+                },
+            },
+        ],
+        "resolve": {"scale": {"x": "independent"}},
+    }
+    segment_tips = [
+        phase_tip,
+        {"field": "form", "type": "nominal", "title": t("chain.form", lang)},
+        {"field": "text", "type": "nominal", "title": t("chain.share", lang)},
+        {"field": "unknown", "type": "nominal", "title": label(keten.COLUMNS[-2][0], lang)},
+        {"field": "note", "type": "nominal", "title": t("chain.uncertain", lang)},
+    ]
+    share_x = {
+        "field": "x0",
+        "type": "quantitative",
+        "scale": {"domain": [0, 1]},
+        "axis": {"format": ".0%", "title": None, "tickCount": 5, "grid": False},
+    }
+    dist_title: dict[str, Any] = {
+        "text": t("chain.distribution", lang),
+        "anchor": "start",
+        "fontSize": 12,
+    }
+    if any_uncertain:
+        dist_title["subtitle"] = textwrap.wrap(t("chain.uncertain_note", lang), 52)
+        dist_title["subtitleFontSize"] = 10
+    distribution: dict[str, Any] = {
+        "title": dist_title,
+        "width": 260,
+        "height": {"step": CHAIN_STEP},
+        "data": {"values": segments},
+        "layer": [
+            {
+                "mark": {"type": "bar", "stroke": "#222222", "strokeWidth": 0.6},
+                "encoding": {
+                    "y": {**y, "axis": {"labels": False, "ticks": False, "domain": False}},
+                    "x": share_x,
+                    "x2": {"field": "x1"},
+                    "color": {
+                        "field": "form",
+                        "type": "nominal",
+                        "scale": {"domain": domain, "range": colours},
+                        "legend": {
+                            "title": None,
+                            "orient": "bottom",
+                            "columns": 2,
+                            "labelLimit": 300,
+                            "symbolStrokeColor": "#222222",
+                            "symbolStrokeWidth": 0.8,
+                        },
+                    },
+                    "opacity": {
+                        "condition": {"test": "datum.uncertain", "value": UNCERTAIN_OPACITY},
+                        "value": 1,
+                    },
+                    "strokeDash": {
+                        "condition": {"test": "datum.uncertain", "value": [3, 2]},
+                        "value": [1, 0],
+                    },
+                    "tooltip": segment_tips,
+                },
+            },
+            {
+                "transform": [{"filter": "datum.wide"}],
+                "mark": {"type": "text", "align": "center", "baseline": "middle", "fontSize": 9},
+                "encoding": {
+                    "y": y,
+                    "x": {"field": "mid", "type": "quantitative"},
+                    "text": {"field": "text", "type": "nominal"},
+                    "color": {
+                        "condition": {"test": "datum.dark && !datum.uncertain", "value": "#ffffff"},
+                        "value": "#111111",
+                    },
+                    "tooltip": segment_tips,
+                },
+            },
+            {
+                "data": {"values": marks},
+                "mark": {
+                    "type": "text",
+                    "align": "left",
+                    "baseline": "middle",
+                    "dx": 4,
+                    "fontSize": 10,
+                    "fontStyle": "italic",
+                    "color": "#222222",
+                },
+                "encoding": {
+                    "y": y,
+                    "x": {"datum": 1, "type": "quantitative"},
+                    "text": {"field": "label", "type": "nominal"},
+                },
+            },
+        ],
+    }
+    description = " ".join(_title(table, lang))
+    spec: dict[str, Any] = {
+        "$schema": alt.SCHEMA_URL,
+        "description": description,
+        "hconcat": [funnel, distribution],
+        "spacing": 24,
+        "padding": {"left": 12, "right": 8, "top": 5, "bottom": 5},
+        "config": {
+            "locale": {"number": NUMBER_LOCALE[lang]},
+            "font": "DejaVu Sans, Helvetica, Arial, sans-serif",
+            "view": {"stroke": None},
+        },
+    }
+    if title:
+        spec["title"] = {"text": _title(table, lang), "anchor": "start", "fontSize": 13}
     return spec

@@ -9,10 +9,12 @@ English comes from data, never from Python literals:
 - ``label(text, lang)``: a Dutch label of a table (row, column, title, note, source) in the
   report's language. English comes from, in order: ``i18n/en.toml`` section ``[labels]``
   (Dutch text -> English), the code lists' ``label_nl``/``label_en`` and aliases
-  (``contracts/codelists/*.csv``), and the catalogue's ``title_en``/``label_en``. Years and
-  numbers stay as they are; a composed label ("2024 Man", "Politie (%)") is translated part by
-  part. A label without a translation is returned unchanged: ``missing(texts, lang)`` lists
-  them, and the tests require it to be empty for every built table.
+  (``contracts/codelists/*.csv``), the catalogue's ``title_en``/``label_en`` and the English
+  the chain figure carries for its columns and phase notes (``indicators.keten``). Years and
+  numbers stay as they are; a composed label ("2024 Man", "Politie (%)", "Arbeidsuitbuiting
+  (n=30)") is translated part by part. A label without a translation is returned unchanged:
+  ``missing(texts, lang)`` lists them, and the tests require it to be empty for every built
+  table.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ _PEILDATUM = re.compile(
 )
 _NUMBERED = re.compile(r"^(?P<words>\D*?\D)\s+(?P<num>\d[\d.]*(?:\s+en\s+\d[\d.]*)?)$")
 _SUFFIX = re.compile(r"^(?P<base>.*?)\s*(?P<suffix>\((?:%|n|aantal|gemiddeld|abs\.)\))$")
+_COUNT = re.compile(r"^(?P<base>.*?)\s*\((?P<n>n\s*=\s*\d[\d.,]*)\)$")
+"""A label with its number of cases: ``Arbeidsuitbuiting (n=30)``."""
 
 
 def check_lang(lang: str) -> str:
@@ -98,6 +102,15 @@ def _english() -> dict[str, str]:
             for cat in dim.categories:
                 if cat.label_en:
                     out[_norm(cat.label_nl)] = cat.label_en
+    # the chain figure (indicators.keten): its columns and the notes of its phases carry their
+    # English beside the Dutch
+    from ketenmonitor.indicators import keten
+
+    for nl, en in keten.COLUMNS:
+        out[_norm(nl)] = en
+    for phase in keten.PHASES:
+        if phase.note_nl and phase.note_en:
+            out[_norm(phase.note_nl)] = phase.note_en
     # the code lists: label_nl and every alias -> label_en
     for path in sorted(CODELIST_DIR.glob("*.csv")):
         with path.open(encoding="utf-8") as f:
@@ -149,6 +162,12 @@ def _lookup(text: str) -> str | None:
         suffix = _english().get(_norm(m.group("suffix")), m.group("suffix"))
         if base is not None:
             return f"{base} {suffix}"
+    # "Arbeidsuitbuiting (n=30)": a label, then its number of cases
+    m = _COUNT.match(stripped)
+    if m and m.group("base"):
+        base = _lookup(m.group("base"))
+        if base is not None:
+            return f"{base} ({m.group('n')})"
     # "Bron: RAC-min (peildatum april 2025)": a label, then its reference date
     m = _PEILDATUM.match(stripped)
     if m:

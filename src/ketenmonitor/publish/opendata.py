@@ -2,8 +2,12 @@
 (``datapackage.json``) that describes every file, so other software can read the figures.
 
 Each CSV has one row per published cell: ``table, year, row_index, row, column_index, column,
-text, value, flag``. ``text`` is the cell as published ("213", "<5", "52%", "."), ``value`` the
-number shown (empty for a suppressed cell), ``flag`` one of exact, rounded, primary, secondary.
+text, value, flag``. ``text`` is the cell as published ("213", "<5", "52%", ".", "<0,3%", a
+class label), with the language's decimal mark ("49,3%" in Dutch, "49.3%" in English); ``value``
+the number shown (empty for a suppressed cell, a bound or a class label), with a point as the
+decimal mark (49,3% is ``49.3``, 0,90 is ``0.90``); ``flag`` one of exact, rounded, primary,
+secondary. The Table Schema types ``value`` as ``integer``, or as ``number`` in a table with a
+number with decimals.
 Row and column labels are in the requested language. The data package follows the Frictionless
 Data Package v1 specification (a ``tabular-data-resource`` per CSV with its Table Schema, the
 primary key, the allowed flags, the table's title, source and notes).
@@ -23,10 +27,12 @@ from pathlib import Path
 from typing import Any
 
 from ketenmonitor import __version__
+from ketenmonitor.disclosure import ProtectedCell
 from ketenmonitor.publish import estimate as est_mod
 from ketenmonitor.publish.estimate import PublishedEstimate
 from ketenmonitor.publish.i18n import check_lang, label, t
 from ketenmonitor.publish.tables import Figure
+from ketenmonitor.publish.text import display_text
 
 FIELDS = ("table", "year", "row_index", "row", "column_index", "column", "text", "value", "flag")
 FLAGS = ["exact", "rounded", "primary", "secondary"]
@@ -35,6 +41,28 @@ FLAGS = ["exact", "rounded", "primary", "secondary"]
 def resource_name(table_id: str) -> str:
     """A Frictionless resource name (lower case, digits, ``-``, ``_``, ``.``)."""
     return table_id.lower().replace(" ", "_")
+
+
+def value_text(cell: ProtectedCell) -> str:
+    """The CSV ``value`` of a cell: the number with a point as decimal mark (``49.3``,
+    ``0.90``, ``213``), empty when nothing is shown as a number."""
+    if cell.value is None or cell.suppressed:
+        return ""
+    if cell.decimals <= 0:
+        return str(cell.value)
+    sign = "-" if cell.value < 0 else ""
+    whole, frac = divmod(abs(cell.value), 10**cell.decimals)
+    return f"{sign}{whole}.{frac:0{cell.decimals}d}"
+
+
+def value_type(figure: Figure) -> str:
+    """``number`` when a published number of the table has decimals, else ``integer``."""
+    decimal = any(
+        c.decimals > 0 and c.value is not None and not c.suppressed
+        for row in figure.table.cells
+        for c in row
+    )
+    return "number" if decimal else "integer"
 
 
 def write_csv(figure: Figure, path: Path, lang: str = "nl") -> Path:
@@ -54,8 +82,8 @@ def write_csv(figure: Figure, path: Path, lang: str = "nl") -> Path:
                         label(row_label, lang),
                         j,
                         label(col, lang),
-                        cell.text,
-                        "" if cell.value is None or cell.suppressed else cell.value,
+                        display_text(cell, lang, thousands=False),
+                        value_text(cell),
                         cell.flag,
                     ]
                 )
@@ -75,7 +103,7 @@ def write_estimate_csv(est: PublishedEstimate, path: Path, lang: str = "nl") -> 
     return path
 
 
-def _schema(lang: str) -> dict[str, Any]:
+def _schema(lang: str, value: str = "integer") -> dict[str, Any]:
     def field(name: str, type_: str, key: str, **extra: Any) -> dict[str, Any]:
         return {
             "name": name,
@@ -100,7 +128,7 @@ def _schema(lang: str) -> dict[str, Any]:
             ),
             field("column", "string", "column", constraints={"required": True}),
             field("text", "string", "text", constraints={"required": True}),
-            field("value", "integer", "value"),
+            field("value", value, "value"),
             field("flag", "string", "flag", constraints={"required": True, "enum": FLAGS}),
         ],
         "primaryKey": ["row_index", "column_index"],
@@ -139,7 +167,7 @@ def write_open_data(
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
-                "schema": _schema(lang),
+                "schema": _schema(lang, value_type(fig)),
             }
         )
     if estimate is not None and estimate.available:

@@ -2,14 +2,17 @@
 made from the protected tables only.
 
 Structure (as the Jaarcijfers Mensenhandel 2024): Introductie; 1 Slachtoffers; 2 Plegers;
-3 De strafrechtketen (the chain figure when a ``keten.*`` table is built, otherwise a note that
-it is computed elsewhere) with the slot for the Rapporteur's reflection; 4 Toelichting,
-generated from the warehouse lineage (the peildatum of every delivery), the processing rules and
-the disclosure rules actually applied; an appendix with the built tables no section names (the
-Dadermonitor chapters). Chapter 1 ends with the estimated number of victims, registered and not
-(``publish.estimate``: multiple systems estimation on the melders, its interval in words, a chart,
-the note on its assumptions and its method as source line). Every figure has its generated
-headline (``text.headlines``), a chart (``charts.chart_spec``), the data table as published
+3 De strafrechtketen (the chain figure ``dadermonitor.figuur_1`` of ``indicators.keten`` when it
+is built for the report's year: its generated text with the flow percentages and the cohort
+caveat, its chart, the data table, notes, disclosure note and source line; otherwise a note that
+it is not built) with the slot for the Rapporteur's reflection; 4 Toelichting, generated from
+the warehouse lineage (the peildatum of every delivery), the processing rules and the
+disclosure rules actually applied; an appendix with the built tables no section names (the
+Dadermonitor chapters, without the chain figure). Chapter 1 ends with the estimated number of
+victims, registered and not (``publish.estimate``: multiple systems estimation on the melders,
+its interval in words, a chart, the note on its assumptions and its method as source line).
+Every figure has its generated headline (``text.headlines``; the chain figure's
+``text.chain_headline``), a chart (``charts.chart_spec``), the data table as published
 (``<caption>``, ``<th scope>``, suppressed and rounded cells marked visually and for screen
 readers), notes, the disclosure note and the source line.
 
@@ -39,12 +42,19 @@ from ketenmonitor import __version__
 from ketenmonitor.config import Workspace
 from ketenmonitor.disclosure import load_rules
 from ketenmonitor.estimation.publication import DEFAULT_SEED
+from ketenmonitor.indicators import keten
 from ketenmonitor.publish import estimate as est_mod
-from ketenmonitor.publish.charts import chart_spec
+from ketenmonitor.publish.charts import chart_spec, is_chain
 from ketenmonitor.publish.estimate import DEFAULT_NBOOT, PublishedEstimate, published_estimate
 from ketenmonitor.publish.i18n import check_lang, label, t
 from ketenmonitor.publish.tables import Delivery, Figure, deliveries, load_figures, placed
-from ketenmonitor.publish.text import Headline, display_text, fmt_int, headlines
+from ketenmonitor.publish.text import (
+    Headline,
+    chain_headline,
+    display_text,
+    fmt_int,
+    headlines,
+)
 
 TEMPLATES = Path(__file__).with_name("templates")
 FORMATS = ("html", "pdf", "xlsx", "csv")
@@ -179,15 +189,19 @@ def figure_view(
             for r, cells in zip(tb.row_labels, tb.cells, strict=True)
         ],
         notes=[label(n, lang) for n in tb.notes],
+        # the chain figure's averages are rounded to fives by its rule, not flagged per cell
         footnote=fig.footnote(lang)
-        if any(c.suppressed or c.flag == "rounded" for row in tb.cells for c in row)
+        if is_chain(tb) or any(c.suppressed or c.flag == "rounded" for row in tb.cells for c in row)
         else "",
         is_figure=is_figure,
         wide=len(tb.column_labels) > WIDE_COLUMNS,
         headline=heads.get(fig.id),
     )
-    if is_figure:
-        spec = chart_spec(tb, lang, title=False)
+    try:
+        spec = chart_spec(tb, lang, title=False) if is_figure else None
+    except ValueError:  # nothing to draw (class labels only): the table alone
+        spec = None
+    if spec is not None:
         # embedded in a <script>: "</" is written "<\/" (the same string to a JSON reader)
         view.spec_json = json.dumps(spec, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
         view.alt = t("report.chart_alt", lang).format(number=number, title=title)
@@ -232,8 +246,8 @@ def _chapters(
     svg: bool,
     estimate: EstimateView | None = None,
 ) -> tuple[list[ChapterView], list[FigureView], list[FigureView]]:
-    """The numbered chapters 1 and 2, the chain figures (``keten.*``) and the appendix; the
-    section marked ``estimate`` in ``sections.toml`` holds ``estimate``."""
+    """The numbered chapters 1 and 2, the chain figure (``keten.TABLE_ID``, section 3) and the
+    appendix; the section marked ``estimate`` in ``sections.toml`` holds ``estimate``."""
     structure, rest = placed(figures)
     chapters = []
     for n, (chapter, sections) in enumerate(structure, start=1):
@@ -248,8 +262,8 @@ def _chapters(
             cv.sections.append(sv)
         if cv.sections:
             chapters.append(cv)
-    chain = [figure_view(f, lang, heads, svg=svg) for f in rest if f.id.startswith("keten.")]
-    appendix = [figure_view(f, lang, heads, svg=svg) for f in rest if not f.id.startswith("keten.")]
+    chain = [figure_view(f, lang, heads, svg=svg) for f in rest if f.id == keten.TABLE_ID]
+    appendix = [figure_view(f, lang, heads, svg=svg) for f in rest if f.id != keten.TABLE_ID]
     return chapters, chain, appendix
 
 
@@ -360,6 +374,10 @@ def render(
         estimate = published_estimate(ws, year, nboot=nboot, seed=seed)
     est_view = estimate_view(estimate, lang, svg=medium == "pdf")
     heads = headlines({f.id: f.table for f in figures}, year, lang)
+    for f in figures:
+        chain_text = chain_headline(f.table, lang)
+        if chain_text is not None:
+            heads[f.id] = chain_text
     chapters, chain, appendix = _chapters(
         figures, lang, heads, svg=medium == "pdf", estimate=est_view
     )

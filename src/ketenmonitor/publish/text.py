@@ -2,8 +2,10 @@
 the report writes from the protected tables.
 
 Formatting follows the Jaarcijfers: thousands with a point in Dutch (1.013), a comma in English
-(1,013); percentages as whole numbers with ``%`` (9%). A suppressed cell reads as "fewer than
-5", a rounded one as "about 180".
+(1,013); percentages as whole numbers with ``%`` (9%). A percentage or mean with decimals keeps
+them, with the language's decimal mark (Dutch 49,3% and 0,90; English 49.3% and 0.90), also in
+a bound ('<0,3%', '<0.3%'). A suppressed cell reads as "fewer than 5", a rounded one as "about
+180".
 
 ``headlines(figures, year, lang)`` writes the sentences declared in ``headlines.toml``, the way
 the report writes them ("In 2024 zijn er 944 slachtoffers van mensenhandel gemeld bij CoMensha.
@@ -28,7 +30,12 @@ from ketenmonitor.publish.i18n import check_lang, label, t
 HEADLINES_FILE = Path(__file__).with_name("headlines.toml")
 _INT = re.compile(r"^-?\d+$")
 _BELOW = re.compile(r"^<\s*(\d+)$")
+_DECIMAL = re.compile(r"^(?P<pre><?)(?P<sign>-?)(?P<int>\d+),(?P<frac>\d+)(?P<pct>%?)$")
+"""A stored (Dutch) number with decimals: ``49,3%``, ``<0,3%``, ``0,90``, ``1234,5``."""
 _TOTAL = re.compile(r"^(totaal|total)\b", re.IGNORECASE)
+CELL_WORDS = {"onbekend": "cell.onbekend"}
+"""A word a table prints instead of a number (the chain figure's ``onbekend`` at prevalentie and
+recidive) -> its i18n key."""
 
 
 def fmt_int(n: int, lang: str) -> str:
@@ -43,19 +50,49 @@ def fmt_pct(n: int, lang: str) -> str:
     return f"{fmt_int(n, lang)}%"
 
 
-def display_text(cell: ProtectedCell, lang: str) -> str:
+def fmt_decimal(value: int, decimals: int, lang: str, *, thousands: bool = True) -> str:
+    """A number in units of 10**-decimals: (123456, 1) -> ``12.345,6`` (nl) or ``12,345.6``
+    (en); without ``thousands`` ``12345,6`` / ``12345.6``."""
+    nl = check_lang(lang) == "nl"
+    sign = "-" if value < 0 else ""
+    whole, frac = divmod(abs(value), 10**decimals) if decimals > 0 else (abs(value), 0)
+    head = fmt_int(whole, lang) if thousands else str(whole)
+    if decimals <= 0:
+        return sign + head
+    return f"{sign}{head}{',' if nl else '.'}{frac:0{decimals}d}"
+
+
+def display_text(cell: ProtectedCell, lang: str, *, thousands: bool = True) -> str:
     """A cell as the report's table shows it: the published text, an integer count with the
-    language's thousands separator (``1013`` -> ``1.013``)."""
+    language's thousands separator (``1013`` -> ``1.013``), a number with decimals with the
+    language's decimal mark (``49,3%`` -> ``49.3%`` in English; ``<0,3%`` -> ``<0.3%``), a
+    word the chain figure prints for a number (``onbekend``) in the language (``unknown``)."""
+    if cell.kind == "label" and cell.text in CELL_WORDS:
+        return t(CELL_WORDS[cell.text], lang)
+    if cell.decimals > 0:
+        m = _DECIMAL.match(cell.text)
+        if m:
+            digits = int(m["int"] + m["frac"]) * (-1 if m["sign"] else 1)
+            number = fmt_decimal(digits, len(m["frac"]), lang, thousands=thousands)
+            return f"{m['pre']}{number}{m['pct']}"
+        return cell.text
     if cell.value is not None and _INT.match(cell.text) and int(cell.text) == cell.value:
-        return fmt_int(cell.value, lang)
+        return fmt_int(cell.value, lang) if thousands else cell.text
     return cell.text
 
 
 def undisplay(text: str, lang: str) -> str:
     """The stored text of a displayed cell (the inverse of ``display_text``)."""
+    for word, key in CELL_WORDS.items():
+        if text == t(key, lang):
+            return word
     sep = "." if check_lang(lang) == "nl" else ","
+    mark = "," if sep == "." else "."
     if re.fullmatch(rf"-?\d{{1,3}}(\{sep}\d{{3}})+", text):
         return text.replace(sep, "")
+    m = re.fullmatch(rf"(<?-?)(\d{{1,3}}(?:\{sep}\d{{3}})*|\d+)\{mark}(\d+)(%?)", text)
+    if m:
+        return f"{m[1]}{m[2].replace(sep, '')},{m[3]}{m[4]}"
     return text
 
 
@@ -242,3 +279,56 @@ def headlines(tables: dict[str, ProtectedTable], year: int, lang: str) -> dict[s
         if h is not None:
             out[spec.table] = h
     return out
+
+
+def _join(names: list[str], lang: str) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + f" {t('chain.and', lang)} " + names[-1]
+
+
+def chain_headline(table: ProtectedTable, lang: str) -> Headline | None:
+    """The text above the chain figure (``indicators.keten``, Dadermonitor Figuur 1): the period,
+    the three flow percentages as published, the mean unconditional sentence in years and months,
+    that every phase has its own cohort, and the phases without a delivery for the whole period.
+    None when ``table`` is not the chain figure."""
+    from ketenmonitor.indicators import keten
+
+    check_lang(lang)
+    if table.id != keten.TABLE_ID:
+        return None
+    columns = {c: j for j, c in enumerate(table.column_labels)}
+    rows = {r: i for i, r in enumerate(table.row_labels)}
+    flow_j = columns.get(keten.COLUMNS[1][0])
+    number_j = columns.get(keten.COLUMNS[0][0])
+    duration_j = columns.get(keten.COLUMNS[-1][0])
+    period = f"{table.year - 4}-{table.year}"
+    h = Headline(table.id)
+    h.sentences.append(t("chain.intro", lang).format(period=period))
+    for phase in keten.PHASES:
+        i = rows.get(phase.label_nl)
+        if i is None or phase.flow is None or flow_j is None:
+            continue
+        cell = table.cells[i][flow_j]
+        if not cell.text or cell.suppressed:
+            continue
+        h.sentences.append(t(f"chain.flow_{phase.key}", lang).format(pct=display_text(cell, lang)))
+        if cell.value is not None:
+            h.numbers[f"flow_{phase.key}"] = cell.value
+    days = [row[duration_j] for row in table.cells] if duration_j is not None else []
+    for cell in days:
+        if cell.value is not None and not cell.suppressed and cell.decimals <= 0:
+            duration = keten.years_and_months(cell.value, lang)
+            h.sentences.append(t("chain.duration", lang).format(duration=duration))
+            h.numbers["duration_days"] = cell.value
+            break
+    h.sentences.append(t("chain.cohorts", lang))
+    if number_j is not None:
+        absent = [
+            _inline(label(r, lang)) for r, i in rows.items() if table.cells[i][number_j].text == "."
+        ]
+        if absent:
+            h.sentences.append(
+                t("chain.unavailable", lang).format(phases=_join(absent, lang), period=period)
+            )
+    return h

@@ -3,8 +3,10 @@
 Layout of a table's sheet (rows counted from 1):
 
 1. number and title; 2. source line; 4. the header row (row header, then the column labels);
-5+. one row per table row: counts as numbers, percentages as numbers with a percent format,
-suppressed cells as their published text ("<5", "<10", "."), blank cells empty. Rounded cells
+5+. one row per table row: counts as numbers, percentages as numbers with a percent format
+with their decimals (49,3% is 0.493 formatted ``0.0%``), means as numbers with their decimals
+(``#,##0.00`` for 0,90), suppressed cells and bounds as their published text ("<5", "<10",
+".", "<0,3%", in the workbook's language), class labels as text, blank cells empty. Rounded cells
 are in italics, suppressed cells shaded. To the right, after one empty column, the same grid
 again with the disclosure flag of every cell (exact, rounded, primary, secondary, in the
 workbook's language). Below the table: the notes and the disclosure footnote.
@@ -30,6 +32,7 @@ from ketenmonitor.publish import estimate as est_mod
 from ketenmonitor.publish.estimate import PublishedEstimate
 from ketenmonitor.publish.i18n import check_lang, label, t
 from ketenmonitor.publish.tables import Figure
+from ketenmonitor.publish.text import display_text
 
 FLAGS = ("exact", "rounded", "primary", "secondary")
 HEADER_ROW = 3
@@ -54,15 +57,39 @@ def sheet_names(figures: list[Figure], lang: str) -> list[str]:
     return names
 
 
-def _write_cell(ws: Worksheet, r: int, c: int, cell: ProtectedCell, fmt: dict[str, object]) -> None:
+def number_format(cell: ProtectedCell) -> str:
+    """The Excel number format of a cell with a number: ``#,##0`` for counts, ``0%`` /
+    ``0.0%`` for percentages, ``#,##0.00`` for a mean with two decimals."""
+    decimals = "." + "0" * cell.decimals if cell.decimals > 0 else ""
+    if cell.kind == "percent" or _PERCENT.match(cell.text):
+        return f"0{decimals}%"
+    return f"#,##0{decimals}"
+
+
+def _write_cell(
+    ws: Worksheet,
+    r: int,
+    c: int,
+    cell: ProtectedCell,
+    fmt: dict[str, object],
+    lang: str = "nl",
+    wb: xlsxwriter.Workbook | None = None,
+) -> None:
     if not cell.text:
         return
     if cell.suppressed or cell.value is None:
-        ws.write_string(r, c, cell.text, fmt["suppressed" if cell.suppressed else "text"])
-    elif _PERCENT.match(cell.text):
-        ws.write_number(r, c, cell.value / 100, fmt["percent"])
-    else:
-        ws.write_number(r, c, cell.value, fmt["rounded" if cell.flag == "rounded" else "number"])
+        text = display_text(cell, lang, thousands=False)
+        style = "suppressed" if cell.suppressed else "label" if cell.kind == "label" else "text"
+        ws.write_string(r, c, text, fmt[style])
+        return
+    style = number_format(cell)
+    key = f"{'rounded' if cell.flag == 'rounded' else 'number'}:{style}"
+    if key not in fmt and wb is not None:
+        fmt[key] = wb.add_format({"num_format": style, "italic": cell.flag == "rounded"})
+    number = cell.number
+    assert number is not None
+    percent = style.endswith("%")
+    ws.write_number(r, c, number / 100 if percent else number, fmt.get(key, fmt["number"]))
 
 
 def write_workbook(
@@ -85,8 +112,12 @@ def write_workbook(
             "number": wb.add_format({"num_format": "#,##0"}),
             "rounded": wb.add_format({"num_format": "#,##0", "italic": True}),
             "percent": wb.add_format({"num_format": "0%"}),
+            "number:#,##0": wb.add_format({"num_format": "#,##0"}),
+            "rounded:#,##0": wb.add_format({"num_format": "#,##0", "italic": True}),
+            "number:0%": wb.add_format({"num_format": "0%"}),
             "suppressed": wb.add_format({"bg_color": "#E0E0E0", "align": "right"}),
             "text": wb.add_format({"align": "right"}),
+            "label": wb.add_format({"align": "left"}),
             "flag": wb.add_format({"font_color": "#555555"}),
             "note": wb.add_format({"italic": True}),
             "link": wb.add_format({"font_color": "blue", "underline": 1}),
@@ -122,7 +153,7 @@ def write_workbook(
         contents.set_column(2, 2, 90)
         contents.set_column(3, 3, 45)
         for f, name in zip(figures, names, strict=True):
-            _table_sheet(wb.add_worksheet(name), f, lang, fmt)
+            _table_sheet(wb.add_worksheet(name), f, lang, fmt, wb)
         if est_name and estimate is not None:
             _estimate_sheet(wb.add_worksheet(est_name), estimate, lang, fmt)
     finally:
@@ -179,7 +210,13 @@ def _year(figures: list[Figure]) -> int:
     return figures[0].table.year if figures else 0
 
 
-def _table_sheet(ws: Worksheet, f: Figure, lang: str, fmt: dict[str, object]) -> None:
+def _table_sheet(
+    ws: Worksheet,
+    f: Figure,
+    lang: str,
+    fmt: dict[str, object],
+    wb: xlsxwriter.Workbook | None = None,
+) -> None:
     tb = f.table
     ws.write_string(0, 0, f"{label(tb.number, lang)}. {label(tb.title, lang)}", fmt["title"])
     ws.write_string(1, 0, label(tb.source, lang), fmt["note"])
@@ -200,7 +237,7 @@ def _table_sheet(ws: Worksheet, f: Figure, lang: str, fmt: dict[str, object]) ->
         ws.write_string(r, 0, label(row_label, lang))
         ws.write_string(r, flag_col, label(row_label, lang))
         for j, cell in enumerate(cells):
-            _write_cell(ws, r, 1 + j, cell, fmt)
+            _write_cell(ws, r, 1 + j, cell, fmt, lang, wb)
             if cell.text:
                 ws.write_string(r, flag_col + 1 + j, t(f"flag.{cell.flag}", lang), fmt["flag"])
     r = HEADER_ROW + 2 + len(tb.row_labels)

@@ -4,7 +4,9 @@ Routes (all GET; every one reads through ``store.PublishedStore``, i.e. only the
 cells of ``publicatie_cellen``):
 
 - ``/``: the page. Query: ``lang`` (nl, en), ``year``, ``source``, ``form``, ``table``.
-- ``/api/years``, ``/api/tables``, ``/api/tables/{id}``, ``/api/chain``: the same as JSON.
+- ``/api/years``, ``/api/tables``, ``/api/tables/{id}``, ``/api/chain``: the same as JSON
+  (``/api/chain``: the phases of the chain table ``dadermonitor.figuur_1`` with their flow
+  percentages, or for a year where it is not built the Jaarcijfers totals, ``mode``).
 - ``/download/{id}.csv`` and ``/download/{id}.xlsx``: a whole table as published.
 - ``/static/...``: the page's script and style; ``/static/vega-bundle.js``: Vega, Vega-Lite
   and vega-embed from ``vl_convert.javascript_bundle`` (no network needed).
@@ -164,7 +166,7 @@ def select(store: PublishedStore, year: int, source: str, form: str) -> Selectio
 
 def _chain_tables(store: PublishedStore, year: int) -> dict[str, ProtectedTable]:
     built = set(store.table_ids(year))
-    ids = {p["table"] for p in view.chain_phases()} & built
+    ids = view.chain_tables() & built
     return {i: store.table(i, year) for i in ids}
 
 
@@ -180,6 +182,7 @@ def _templates() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["num"] = view.number_text
+    env.filters["cell_text"] = view.cell_text
     return env
 
 
@@ -194,6 +197,12 @@ def _url(base: str, **params: object) -> str:
 
     clean = {k: v for k, v in params.items() if v not in ("", None)}
     return f"{base}?{urlencode(clean)}" if clean else base
+
+
+def _flow_column() -> str:
+    from ketenmonitor.indicators import keten
+
+    return keten.COLUMNS[1][0]
 
 
 def _chart(table: ProtectedTable, lang: str) -> dict[str, Any] | None:
@@ -227,8 +236,23 @@ def render_page(store: PublishedStore, q: Query) -> str:
             axis = view.form_axis(store.table(current_id, q.year))
             form_name = view.words(lang, "forms")[q.form]
             filtered_note = view.w(f"form_filtered_{axis}", lang, form=form_name)
-    phases, missing = view.chain(_chain_tables(store, q.year), q.year)
-    chain_names = view.words(lang, "chain")
+    ch = view.chain(_chain_tables(store, q.year), q.year)
+    chain_json: str | None = None
+    if ch.table is not None:
+        spec = store.memo(
+            ("chain", q.year, lang), functools.partial(view.chain_figure_spec, ch.table, lang)
+        )
+        chain_json = _script_json(spec)
+    elif ch.phases:
+        chain_json = _script_json(view.chain_spec(ch.phases, lang, q.year))
+    chain_table = None if ch.table is None else view.translated(ch.table, lang)
+    chain_columns: list[str] = []  # the yearly average and the flow percentage, in ``lang``
+    if ch.table is not None and chain_table is not None and ch.phases:
+        chain_columns = [
+            chain_table.column_labels[ch.table.column_labels.index(c)]
+            for c in (ch.phases[0].column, _flow_column())
+            if c in ch.table.column_labels
+        ]
     all_ids = store.table_ids(q.year)
     sources = sorted({view.source_of(store.spec(i)) for i in all_ids} | {q.source} - {""})
     other = "en" if lang == "nl" else "nl"
@@ -249,17 +273,27 @@ def render_page(store: PublishedStore, q: Query) -> str:
         "filtered_note": filtered_note,
         "chart_json": None if chart is None else _script_json(chart),
         "flag_word": lambda cell: view.flag_word(cell, lang),
+        "chain_mode": ch.mode,
         "phases": [
             {
-                "name": chain_names[p.key],
+                "key": p.key,
+                "name": ch.name(p, lang),
                 "cell": p.cell,
+                "flow": p.flow,
                 "from": view.title_of(store.spec(p.table_id), lang),
                 "table_id": p.table_id,
             }
-            for p in phases
+            for p in ch.phases
         ],
-        "chain_missing": ", ".join(chain_names[k] for k in missing),
-        "chain_json": _script_json(view.chain_spec(phases, lang, q.year)) if phases else None,
+        "chain_missing": ", ".join(ch.missing_names(lang)),
+        "chain_json": chain_json,
+        "chain_table": chain_table,
+        "chain_period": "" if ch.table is None else view.period_of(ch.table),
+        "chain_footnote": "" if ch.table is None else view.footnote(ch.table, lang),
+        "chain_link": ""
+        if ch.table is None
+        else _url("/", lang=lang, year=q.year, table=ch.table.id),
+        "chain_columns": chain_columns,
         "all_tables": [
             (
                 i,
@@ -351,26 +385,36 @@ def create_app(ws: Workspace) -> Starlette:
     @handler
     def api_chain(request: Request) -> Response:
         q = _query(request, store)
-        phases, missing = view.chain(_chain_tables(store, q.year), q.year)
-        names = view.words(q.lang, "chain")
+        ch = view.chain(_chain_tables(store, q.year), q.year)
+        if ch.table is not None:
+            period = view.period_of(ch.table)
+            note = view.w("chain_figure_note", q.lang, period=period)
+        else:
+            period, note = "", view.w("chain_note", q.lang)
         return JSONResponse(
             {
                 "year": q.year,
-                "note": view.w("chain_note", q.lang),
+                "mode": ch.mode,
+                "table": None if ch.table is None else ch.table.id,
+                "period": period,
+                "note": note,
                 "phases": [
                     {
                         "key": p.key,
-                        "label": names[p.key],
+                        "label": ch.name(p, q.lang),
                         "table": p.table_id,
                         "row": p.row,
                         "column": p.column,
                         "text": p.cell.text,
-                        "value": p.cell.value,
+                        "value": p.cell.number,
                         "flag": p.cell.flag,
+                        "flow": None
+                        if p.flow is None
+                        else {"text": p.flow.text, "value": p.flow.number, "flag": p.flow.flag},
                     }
-                    for p in phases
+                    for p in ch.phases
                 ],
-                "missing": missing,
+                "missing": ch.missing,
             }
         )
 

@@ -6,7 +6,9 @@ trafficking, the chain figure, the downloads. No HTTP here (``app.py``), no ware
   labels of the tables are translated by the publication's ``publish.i18n.label``.
 - The form filter and the chain phases are data in ``dashboard.toml``.
 - Nothing here computes a new number: a restricted table is a subset of a protected table's
-  cells, and the chain figure is a list of published cells of other tables.
+  cells, and the chain figure is the chain table of the catalogue (``indicators.keten``,
+  Dadermonitor Figuur 1) as published, or, for a year where it is not built, a list of
+  published cells of other tables.
 """
 
 from __future__ import annotations
@@ -65,6 +67,19 @@ def _config() -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------- numbers
+
+
+def cell_text(cell: ProtectedCell, lang: str) -> str:
+    """A protected cell as the dashboard shows it: a count with the language's thousands
+    separator, a number with decimals with the language's decimal mark (nl 49,3% and 0,90; en
+    49.3% and 0.90), a word for a number in the language (the chain figure's "onbekend" is
+    "unknown" in English), any other text ("<5", "<0,3%" as "<0.3%" in English, a class label)
+    as published."""
+    from ketenmonitor.publish.text import display_text
+
+    if cell.decimals > 0 or cell.kind == "label":
+        return display_text(cell, lang)
+    return number_text(cell.text, lang)
 
 
 def number_text(text: str, lang: str) -> str:
@@ -190,7 +205,8 @@ def flag_word(cell: ProtectedCell, lang: str) -> str:
 
 def table_json(table: ProtectedTable, lang: str) -> dict[str, Any]:
     """A protected table as JSON: labels in ``lang``, every cell's published text, number and
-    flag (the number is null for a suppressed cell)."""
+    flag (the number is null for a suppressed cell, a bound or a class label; a number with
+    decimals is a JSON number with them, 49,3% is 49.3), its kind and decimals."""
     t = translated(table, lang)
     return {
         "id": table.id,
@@ -205,7 +221,16 @@ def table_json(table: ProtectedTable, lang: str) -> dict[str, Any]:
         "rows": [
             {
                 "label": row_label,
-                "cells": [{"text": c.text, "value": c.value, "flag": c.flag} for c in cells],
+                "cells": [
+                    {
+                        "text": c.text,
+                        "value": c.number,
+                        "flag": c.flag,
+                        "kind": c.kind,
+                        "decimals": c.decimals,
+                    }
+                    for c in cells
+                ],
             }
             for row_label, cells in zip(t.row_labels, t.cells, strict=True)
         ],
@@ -222,8 +247,10 @@ def csv_bytes(table: ProtectedTable, lang: str) -> bytes:
 
 
 def xlsx_bytes(table: ProtectedTable, lang: str) -> bytes:
-    """The whole table as a workbook of one sheet: title, the table (numbers as numbers,
-    suppressed cells as their published text), notes, source and the disclosure note."""
+    """The whole table as a workbook of one sheet: title, the table (numbers as numbers, a
+    number with decimals with its number format: 49,3% as 0.493 in ``0.0%``, 0,90 as 0.9 in
+    ``#,##0.00``; suppressed cells as their published text), notes, source and the disclosure
+    note."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -239,12 +266,22 @@ def xlsx_bytes(table: ProtectedTable, lang: str) -> bytes:
     ws.append(rows[0])
     for cell in ws[ws.max_row]:
         cell.font = Font(bold=True)
+    from ketenmonitor.publish.text import display_text
+    from ketenmonitor.publish.workbook import number_format
+
     for row_label, cells in zip(t.row_labels, t.cells, strict=True):
         out: list[object] = [row_label]
-        for c in cells:
+        formats: dict[int, str] = {}
+        for j, c in enumerate(cells, start=2):
             plain = c.value is not None and not c.suppressed and c.text == str(c.value)
-            out.append(c.value if plain else c.text)
+            if c.decimals > 0 and c.number is not None and not c.suppressed:
+                formats[j] = number_format(c)
+                out.append(c.number / 100 if formats[j].endswith("%") else c.number)
+            else:
+                out.append(c.value if plain else display_text(c, lang, thousands=False))
         ws.append(out)
+        for j, style in formats.items():
+            ws.cell(ws.max_row, j).number_format = style
     ws.append([])
     for i, note in enumerate(t.notes, start=1):
         word = w("note", lang)
@@ -274,16 +311,86 @@ class Phase:
     row: str
     column: str
     cell: ProtectedCell
+    flow: ProtectedCell | None = None
+    """The flow percentage into the phase (the chain figure's ``Doorstroom`` column), or None."""
+
+
+@dataclass(frozen=True)
+class Chain:
+    """The dashboard's chain figure of one year. ``mode`` ``figure``: the phases are the rows of
+    the chain table (``chain_table()``, Dadermonitor Figuur 1), each with its yearly average and
+    flow percentage; ``missing`` the phases that print '.' (no delivery for the whole period).
+    ``totals``: the table is not built for the year, the phases are the Jaarcijfers totals of
+    ``dashboard.toml`` [[chain]]; ``missing`` the phases whose cell is not there."""
+
+    mode: Literal["figure", "totals"]
+    phases: list[Phase]
+    missing: list[str]
+    table: ProtectedTable | None = None
+
+    def name(self, phase: Phase, lang: str) -> str:
+        """A phase's name in ``lang``: the table's row label, or the word of [chain]."""
+        if self.mode == "figure":
+            return label(phase.row, lang)
+        return words(lang, "chain")[phase.key]
+
+    def missing_names(self, lang: str) -> list[str]:
+        by_key = {p.key: p for p in self.phases}
+        if self.mode == "figure":
+            return [self.name(by_key[k], lang) for k in self.missing]
+        return [words(lang, "chain")[k] for k in self.missing]
+
+
+def chain_table() -> str:
+    """The id of the chain figure's table (``dashboard.toml`` [chain_figure])."""
+    return str(_config()["chain_figure"]["table"])
 
 
 def chain_phases() -> list[dict[str, str]]:
     return [dict(p) for p in _config()["chain"]]
 
 
-def chain(tables: dict[str, ProtectedTable], year: int) -> tuple[list[Phase], list[str]]:
-    """The chain figure of ``year`` from the protected tables in ``tables`` (by id): the
-    phases found, in chain order, and the keys of the phases whose table, row or year column
-    is not there. Each phase is a cell of its table, as published."""
+def chain_tables() -> set[str]:
+    """Every table the chain figure may read: the chain table and the fallback's tables."""
+    return {chain_table()} | {p["table"] for p in chain_phases()}
+
+
+def figure_phases(table: ProtectedTable) -> list[Phase]:
+    """The phases of the chain table, in its row order: the cell of the yearly average
+    (``indicators.keten.COLUMNS[0]``) and the flow percentage, as published."""
+    from ketenmonitor.indicators import keten
+
+    number, flow = keten.COLUMNS[0][0], keten.COLUMNS[1][0]
+    if number not in table.column_labels:
+        raise ValueError(f"{table.id} has no column {number!r}")
+    j = table.column_labels.index(number)
+    k = table.column_labels.index(flow) if flow in table.column_labels else None
+    keys = {p.label_nl: p.key for p in keten.PHASES}
+    out = []
+    for row_label, cells in zip(table.row_labels, table.cells, strict=True):
+        key = keys.get(row_label, re.sub(r"[^a-z0-9]+", "_", row_label.lower()))
+        flow_cell = cells[k] if k is not None and cells[k].text else None
+        out.append(Phase(key, table.id, row_label, number, cells[j], flow_cell))
+    return out
+
+
+def chain(tables: dict[str, ProtectedTable], year: int) -> Chain:
+    """The chain figure of ``year`` from the protected tables in ``tables`` (by id): the chain
+    table when it is there (``figure_phases``), else the Jaarcijfers totals of
+    ``dashboard.toml`` (``totals``). Every number is a cell of a protected table, as
+    published."""
+    figure = tables.get(chain_table())
+    if figure is not None:
+        phases = figure_phases(figure)
+        return Chain("figure", phases, [p.key for p in phases if p.cell.text == "."], figure)
+    found, missing = chain_totals(tables, year)
+    return Chain("totals", found, missing)
+
+
+def chain_totals(tables: dict[str, ProtectedTable], year: int) -> tuple[list[Phase], list[str]]:
+    """The fallback chain of ``year`` (``dashboard.toml`` [[chain]]): the phases found, in chain
+    order, and the keys of the phases whose table, row or year column is not there. Each phase
+    is a cell of its table, as published."""
     found: list[Phase] = []
     missing: list[str] = []
     for p in chain_phases():
@@ -300,9 +407,25 @@ def chain(tables: dict[str, ProtectedTable], year: int) -> tuple[list[Phase], li
     return found, missing
 
 
+def chain_figure_spec(table: ProtectedTable, lang: str) -> dict[str, Any]:
+    """The chain table's chart as the report draws it (``publish.charts.chain_chart_spec``:
+    the funnel of the yearly averages with the flow percentages, and the distribution over the
+    forms), with the dashboard's text alternative."""
+    from ketenmonitor.publish.charts import chain_chart_spec
+
+    spec = chain_chart_spec(table, lang, title=False)
+    spec["description"] = w("chain_figure_alt", lang, period=period_of(table))
+    return spec
+
+
+def period_of(table: ProtectedTable) -> str:
+    """The five years of the chain table: ``2020-2024`` for reporting year 2024."""
+    return w("period", "nl", first=table.year - 4, last=table.year)
+
+
 def chain_spec(phases: list[Phase], lang: str, year: int) -> dict[str, Any]:
-    """A Vega-Lite funnel of the chain phases: one centred bar per phase, its published text
-    beside it; a suppressed phase has no bar, only its text."""
+    """A Vega-Lite funnel of the fallback chain phases (``chain_totals``): one centred bar per
+    phase, its published text beside it; a suppressed phase has no bar, only its text."""
     from ketenmonitor.publish.charts import NUMBER_LOCALE
 
     names = words(lang, "chain")
@@ -386,10 +509,15 @@ def chain_spec(phases: list[Phase], lang: str, year: int) -> dict[str, Any]:
 
 __all__ = [
     "LANGUAGES",
+    "Chain",
     "Phase",
     "chain",
+    "chain_figure_spec",
     "chain_spec",
+    "chain_table",
+    "chain_totals",
     "csv_bytes",
+    "figure_phases",
     "form_axis",
     "form_groups",
     "number_text",
