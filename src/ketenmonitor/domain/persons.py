@@ -220,7 +220,7 @@ def create_land_table(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-def _land(column: str) -> str:
+def land_sql(column: str) -> str:
     """A country code with the unknown ones (XXX, XXA) as NULL."""
     return f"(CASE WHEN {column} IN ('XXX', 'XXA') THEN NULL ELSE {column} END)"
 
@@ -251,8 +251,8 @@ d AS (
             'onbekend') AS geslacht,
         arg_min(v.leeftijd_bij_plegen, v.datum) FILTER (WHERE v.leeftijd_bij_plegen IS NOT NULL)
             AS leeftijd,
-        arg_min({_land("v.geboorteland")}, v.datum)
-            FILTER (WHERE {_land("v.geboorteland")} IS NOT NULL) AS geboorteland
+        arg_min({land_sql("v.geboorteland")}, v.datum)
+            FILTER (WHERE {land_sql("v.geboorteland")} IS NOT NULL) AS geboorteland
     FROM y JOIN v ON v.jaar BETWEEN y.jaar - 4 AND y.jaar
     GROUP BY y.jaar, v.persoon
 )
@@ -277,10 +277,10 @@ OPSPORING_SQL = f"""
 SELECT b.jaar, b.onderzoek_id, b.persoon_id, b.instantie, b.vorm_dm,
     {geslacht_sql("b.geslacht_code")} AS geslacht,
     CAST(b.leeftijd AS INTEGER) AS leeftijd, {leeftijdsklasse_sql("b.leeftijd")} AS leeftijdsklasse,
-    {_land("b.geboorteland")} AS geboorteland, {herkomst_sql("r.herkomstregio")} AS herkomst,
-    {_land("b.nationaliteit")} AS nationaliteit
+    {land_sql("b.geboorteland")} AS geboorteland, {herkomst_sql("r.herkomstregio")} AS herkomst,
+    {land_sql("b.nationaliteit")} AS nationaliteit
 FROM betrokkenen_opsporing b
-LEFT JOIN km_land_herkomstregio r ON r.landcode = {_land("b.geboorteland")}
+LEFT JOIN km_land_herkomstregio r ON r.landcode = {land_sql("b.geboorteland")}
 WHERE b.rol = 'verdachte'
 """
 """``daders_opsporing`` (``COHORT_OPSPORING`` and the trait rules) over

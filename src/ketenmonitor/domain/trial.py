@@ -44,6 +44,7 @@ from ketenmonitor.domain.persons import (
     create_land_table,
     geslacht_sql,
     herkomst_sql,
+    land_sql,
     leeftijdsklasse_sql,
 )
 from ketenmonitor.warehouse import in_force
@@ -359,7 +360,7 @@ def daders_sql(peildatum: dt.date | None) -> str:
     by the rules of ``domain.persons`` (``KENMERKEN_BERECHTING``)."""
     p = "NULL::DATE" if peildatum is None else f"DATE '{peildatum.isoformat()}'"
     verdachten = in_force("om__verdachten", peildatum)
-    land = "(CASE WHEN s.geboorteland IN ('XXX', 'XXA') THEN NULL ELSE s.geboorteland END)"
+    land = land_sql("s.geboorteland")
     return f"""
 SELECT b.peildatum, b.jaar, b.parketnummer, b.persoon_id, b.vorm AS vorm_dm, b.veroordeeld_mh,
     coalesce(b.strafoplegging_mh AND b.zwaarste_hoofdstraf IN {_in(ONVOORWAARDELIJK)}, false)
