@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from hypothesis import settings
 
 from ketenmonitor.config import HOME_ENV, Workspace
+from ketenmonitor.disclosure import ProtectedTable
 from ketenmonitor.sources.pseudonym import KEY_ENV, generate_key
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -17,6 +19,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
 settings.register_profile("ci", derandomize=True, database=None)
 settings.register_profile("explore", derandomize=False)
 settings.load_profile("ci")
+
+DADERMONITOR_PUBLISHED = FIXTURES / "published" / "dadermonitor_2015_2019"
+"""The Dadermonitor mensenhandel 2015-2019 as transcribed: one ;-separated CSV per table
+(``<table id without prefix>.csv``) and a ``figures_<chapter>.toml`` with the repairs."""
 
 PEILDATUM = dt.date(2025, 6, 30)
 """Peildatum the hand-made fixtures are valid for (all their dates lie before it)."""
@@ -66,3 +72,27 @@ def victim_workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
     """A workspace with the calibrated synthetic CoMensha and IND deliveries ingested through
     the real ingestion (made once per test session: the calibration takes some seconds)."""
     return synthetic_workspace(tmp_path_factory.mktemp("victims"), "comensha", "ind")
+
+
+def dadermonitor_csv(table_id: str) -> list[list[str]]:
+    """A Dadermonitor table as published (``DADERMONITOR_PUBLISHED``): header and rows."""
+    path = DADERMONITOR_PUBLISHED / f"{table_id.split('.')[1]}.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.reader(fh, delimiter=";"))
+
+
+def assert_as_published(table: ProtectedTable, published: list[list[str]]) -> None:
+    """The protected table has the published columns and rows, and every published cell's text;
+    an empty published cell (not in the extracted text) is not compared."""
+    from ketenmonitor.indicators.build import to_csv_rows
+
+    computed = to_csv_rows(table)
+    assert computed[0][1:] == published[0][1:], "columns differ"
+    assert [r[0] for r in computed[1:]] == [r[0] for r in published[1:]], "rows differ"
+    bad = [
+        (row[0], published[0][j], cell, got[j])
+        for row, got in zip(published[1:], computed[1:], strict=True)
+        for j, cell in enumerate(row)
+        if j > 0 and cell != "" and cell != got[j]
+    ]
+    assert not bad, bad

@@ -10,7 +10,6 @@ An empty CSV cell is not in the extracted text and is not compared.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import tomllib
 from collections.abc import Iterator
@@ -31,7 +30,7 @@ from ketenmonitor.sources.ingest import ingest
 from ketenmonitor.sources.pseudonym import generate_key
 from ketenmonitor.synth import SYNTH_PEILDATUM, write_delivery, write_earlier_deliveries
 from ketenmonitor.warehouse import Warehouse
-from tests.conftest import FIXTURES, synthetic_workspace
+from tests.conftest import FIXTURES, assert_as_published, dadermonitor_csv, synthetic_workspace
 
 PUBLISHED = FIXTURES / "published" / "dadermonitor_2015_2019"
 DOC = tomllib.loads((PUBLISHED / "figures_berechting.toml").read_text("utf-8"))
@@ -57,12 +56,6 @@ def built(con: duckdb.DuckDBPyConnection) -> dict[str, ProtectedTable]:
     return {s.id: protect(compute(con, s, JAAR), rules) for s in DM_BERECHTING}
 
 
-def _published(table_id: str) -> list[list[str]]:
-    path = PUBLISHED / f"{table_id.split('.')[1]}.csv"
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.reader(fh, delimiter=";"))
-
-
 def test_every_table_has_a_fixture_and_is_in_the_catalogue() -> None:
     assert [f["id"] for f in FIGURES] == [s.id for s in DM_BERECHTING]
     for f in FIGURES:
@@ -75,17 +68,7 @@ def test_every_table_has_a_fixture_and_is_in_the_catalogue() -> None:
 
 @pytest.mark.parametrize("table_id", [s.id for s in DM_BERECHTING])
 def test_table_equals_the_publication(table_id: str, built: dict[str, ProtectedTable]) -> None:
-    computed = to_csv_rows(built[table_id])
-    published = _published(table_id)
-    assert computed[0][1:] == published[0][1:], "columns differ"
-    assert [r[0] for r in computed[1:]] == [r[0] for r in published[1:]], "rows differ"
-    bad = [
-        (row[0], published[0][j], cell, got[j])
-        for row, got in zip(published[1:], computed[1:], strict=True)
-        for j, cell in enumerate(row)
-        if j > 0 and cell != "" and cell != got[j]  # "" = not in the extracted text
-    ]
-    assert not bad, bad
+    assert_as_published(built[table_id], dadermonitor_csv(table_id))
 
 
 def _scalar(con: duckdb.DuckDBPyConnection, where: str) -> int:
@@ -142,7 +125,7 @@ def test_scale_multiplies_every_count(tmp_path_factory: pytest.TempPathFactory) 
     with Warehouse(ws.warehouse) as wh:
         prepare(wh.con)
         for spec in DM_BERECHTING:
-            published = _published(spec.id)
+            published = dadermonitor_csv(spec.id)
             computed = to_csv_rows(protect(compute(wh.con, spec, JAAR), load_rules()))
             for row, got in zip(published[1:], computed[1:], strict=True):
                 for j, cell in enumerate(row):

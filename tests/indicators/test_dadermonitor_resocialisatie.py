@@ -9,7 +9,6 @@ compared; what the text says about them is checked below.
 
 from __future__ import annotations
 
-import csv
 import tomllib
 
 import pytest
@@ -17,7 +16,7 @@ import pytest
 from ketenmonitor.disclosure import ProtectedTable, protect
 from ketenmonitor.disclosure.rules import load_rules
 from ketenmonitor.indicators import compute
-from ketenmonitor.indicators.build import prepare, to_csv_rows
+from ketenmonitor.indicators.build import prepare
 from ketenmonitor.indicators.catalogue import dadermonitor
 from ketenmonitor.indicators.dadermonitor_resocialisatie import (
     DISCLOSURE,
@@ -26,7 +25,7 @@ from ketenmonitor.indicators.dadermonitor_resocialisatie import (
     dm_resocialisatie,
 )
 from ketenmonitor.warehouse import Warehouse
-from tests.conftest import FIXTURES, synthetic_workspace
+from tests.conftest import FIXTURES, assert_as_published, dadermonitor_csv, synthetic_workspace
 
 PUBLISHED = FIXTURES / "published" / "dadermonitor_2015_2019"
 FIGURES = tomllib.loads((PUBLISHED / "figures_resocialisatie.toml").read_text("utf-8"))["figure"]
@@ -48,12 +47,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, ProtectedTable]
     return out
 
 
-def _published(table_id: str) -> list[list[str]]:
-    path = PUBLISHED / f"{table_id.split('.')[1]}.csv"
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.reader(fh, delimiter=";"))
-
-
 def _value(table: ProtectedTable, row: str, column: str = "2015-2019") -> int:
     v = table.cells[table.row_labels.index(row)][table.column_labels.index(column)].value
     assert v is not None
@@ -68,17 +61,7 @@ def test_every_figure_has_a_fixture() -> None:
 
 
 def _compare(table_id: str, built: dict[str, ProtectedTable]) -> None:
-    computed = to_csv_rows(built[table_id])
-    published = _published(table_id)
-    assert computed[0][1:] == published[0][1:], "columns differ"
-    assert [r[0] for r in computed[1:]] == [r[0] for r in published[1:]], "rows differ"
-    bad = [
-        (row[0], published[0][j], cell, got[j])
-        for row, got in zip(published[1:], computed[1:], strict=True)
-        for j, cell in enumerate(row)
-        if j > 0 and cell != "" and cell != got[j]  # "" = not in the extracted text
-    ]
-    assert not bad, bad
+    assert_as_published(built[table_id], dadermonitor_csv(table_id))
 
 
 def test_figuur_7_1_supervisions_started(built: dict[str, ProtectedTable]) -> None:

@@ -40,7 +40,7 @@ from ketenmonitor.sources.ingest import ingest
 from ketenmonitor.sources.pseudonym import generate_key
 from ketenmonitor.synth import SYNTH_PEILDATUM, write_delivery, write_earlier_deliveries
 from ketenmonitor.warehouse import Warehouse
-from tests.conftest import FIXTURES, synthetic_workspace
+from tests.conftest import FIXTURES, dadermonitor_csv, synthetic_workspace
 
 PUBLISHED = FIXTURES / "published" / "dadermonitor_2015_2019"
 DOC = tomllib.loads((PUBLISHED / "figures_vervolging.toml").read_text("utf-8"))
@@ -86,12 +86,6 @@ def _as_of_2025(spec: TableSpec) -> TableSpec:
     )
 
 
-def _published(table_id: str) -> list[list[str]]:
-    path = PUBLISHED / f"{table_id.split('.')[1]}.csv"
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.reader(fh, delimiter=";"))
-
-
 def _value(table: ProtectedTable, row: str, column: str) -> int:
     v = table.cells[table.row_labels.index(row)][table.column_labels.index(column)].value
     assert v is not None
@@ -110,7 +104,7 @@ def test_every_table_has_a_fixture_and_is_in_the_catalogue() -> None:
 @pytest.mark.parametrize("table_id", [s.id for s in DM_VERVOLGING])
 def test_table_equals_the_publication(table_id: str, built: dict[str, ProtectedTable]) -> None:
     computed = to_csv_rows(built[table_id])
-    published = _published(table_id)
+    published = dadermonitor_csv(table_id)
     if table_id == "dadermonitor.tabel_5_1":  # percentages per group: test_tabel_5_1_percentages
         published = [row[:2] for row in published]
     assert computed[0][1:] == published[0][1:], "columns differ"
@@ -127,7 +121,7 @@ def test_table_equals_the_publication(table_id: str, built: dict[str, ProtectedT
 def test_tabel_5_1_percentages(built: dict[str, ProtectedTable]) -> None:
     """Each ground as a whole percent of its group's Totaal ('<1%' below one percent)."""
     table = built["dadermonitor.tabel_5_1"]
-    published = _published("dadermonitor.tabel_5_1")[1:]
+    published = dadermonitor_csv("dadermonitor.tabel_5_1")[1:]
     counts = {label: _value(table, label, "Aantal") for label in table.row_labels}
     for label, _n, pct in published:
         group = label.split(":")[0]
@@ -345,7 +339,7 @@ def test_scale_multiplies_every_count(tmp_path_factory: pytest.TempPathFactory) 
         for spec in DM_VERVOLGING:
             if spec.id in ("dadermonitor.figuur_5_3", "dadermonitor.figuur_5_4"):
                 continue  # shares and text-only cells
-            published = _published(spec.id)
+            published = dadermonitor_csv(spec.id)
             computed = to_csv_rows(protect(compute(wh.con, spec, JAAR), load_rules()))
             for row, got in zip(published[1:], computed[1:], strict=True):
                 for j, cell in enumerate(row[:2] if spec.id.endswith("5_1") else row):

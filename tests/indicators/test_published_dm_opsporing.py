@@ -10,7 +10,6 @@ below.
 
 from __future__ import annotations
 
-import csv
 import tomllib
 
 import pytest
@@ -18,7 +17,7 @@ import pytest
 from ketenmonitor.disclosure import ProtectedTable, protect
 from ketenmonitor.disclosure.rules import load_rules
 from ketenmonitor.indicators import compute
-from ketenmonitor.indicators.build import prepare, to_csv_rows
+from ketenmonitor.indicators.build import prepare
 from ketenmonitor.indicators.dadermonitor_opsporing import (
     DISCLOSURE,
     DM_OPSPORING,
@@ -26,7 +25,7 @@ from ketenmonitor.indicators.dadermonitor_opsporing import (
     dm_opsporing,
 )
 from ketenmonitor.warehouse import Warehouse
-from tests.conftest import FIXTURES, synthetic_workspace
+from tests.conftest import FIXTURES, assert_as_published, dadermonitor_csv, synthetic_workspace
 
 PUBLISHED = FIXTURES / "published" / "dadermonitor_2015_2019"
 FIGURES = tomllib.loads((PUBLISHED / "figures_opsporing.toml").read_text("utf-8"))["figure"]
@@ -43,12 +42,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, ProtectedTable]
     return {t.id: t for t in tables}
 
 
-def _published(table_id: str) -> list[list[str]]:
-    path = PUBLISHED / f"{table_id.split('.')[1]}.csv"
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.reader(fh, delimiter=";"))
-
-
 def test_every_figure_has_a_fixture() -> None:
     assert [f["id"] for f in FIGURES] == [s.id for s in DM_OPSPORING]
     for f in FIGURES:
@@ -57,17 +50,7 @@ def test_every_figure_has_a_fixture() -> None:
 
 @pytest.mark.parametrize("table_id", [s.id for s in DM_OPSPORING])
 def test_table_equals_the_publication(table_id: str, built: dict[str, ProtectedTable]) -> None:
-    computed = to_csv_rows(built[table_id])
-    published = _published(table_id)
-    assert computed[0][1:] == published[0][1:], "columns differ"
-    assert [r[0] for r in computed[1:]] == [r[0] for r in published[1:]], "rows differ"
-    bad = [
-        (row[0], published[0][j], cell, got[j])
-        for row, got in zip(published[1:], computed[1:], strict=True)
-        for j, cell in enumerate(row)
-        if j > 0 and cell != "" and cell != got[j]  # "" = not in the extracted text
-    ]
-    assert not bad, bad
+    assert_as_published(built[table_id], dadermonitor_csv(table_id))
 
 
 def _value(table: ProtectedTable, row: str, column: str) -> int:
