@@ -851,16 +851,25 @@ def _suspect_traits(
         no_land = [t for t in people if t["geboorteland"] is None]
         assert len(no_land) == (SIG_LAND_ONBEKEND - SIG_ONGEKOPPELD if f == "onbekend" else 0)
         for p, t in zip(persons, people, strict=True):
-            inv = sorted(by_person[p], key=lambda r: r["pleegdatum"] or r["meldingsdatum"])
-            first = inv[0]["pleegdatum"] or inv[0]["meldingsdatum"]
-            for r in inv:
-                later = (r["pleegdatum"] or r["meldingsdatum"]) - first
-                r["geslacht"] = t["geslacht"]
-                r["leeftijd_bij_plegen"] = t["leeftijd"] + int(later.days / 365.25)
-                r["geboorteland"] = t["geboorteland"]
+            _give_traits(by_person[p], t)
     for p in unlinked:
-        for r in by_person[p]:
+        _give_traits(by_person[p], None)
+
+
+def _give_traits(rows: list[dict[str, Any]], t: dict[str, Any] | None) -> None:
+    """One person's traits on every row of theirs: sex and country of birth as they are, the age
+    at their first incident plus the years since (None for a person not linked to the BRP)."""
+    if t is None:
+        for r in rows:
             r.update(geslacht=None, leeftijd_bij_plegen=None, geboorteland=None)
+        return
+    inv = sorted(rows, key=lambda r: r["pleegdatum"] or r["meldingsdatum"])
+    first = inv[0]["pleegdatum"] or inv[0]["meldingsdatum"]
+    for r in inv:
+        later = (r["pleegdatum"] or r["meldingsdatum"]) - first
+        r["geslacht"] = t["geslacht"]
+        r["leeftijd_bij_plegen"] = t["leeftijd"] + int(later.days / 365.25)
+        r["geboorteland"] = t["geboorteland"]
 
 
 SLACHTOFFER_KENMERKEN: dict[str, dict[str, int]] = {
@@ -928,16 +937,9 @@ def _victim_traits(rng: random.Random, rows: list[dict[str, Any]], form_of: dict
             jongste=12,
         )
         for p, t in zip(linked, traits(doel, rng), strict=True):
-            inv = sorted(by_person[p], key=lambda r: r["pleegdatum"] or r["meldingsdatum"])
-            first = inv[0]["pleegdatum"] or inv[0]["meldingsdatum"]
-            for r in inv:
-                later = (r["pleegdatum"] or r["meldingsdatum"]) - first
-                r["geslacht"] = t["geslacht"]
-                r["leeftijd_bij_plegen"] = t["leeftijd"] + int(later.days / 365.25)
-                r["geboorteland"] = t["geboorteland"]
+            _give_traits(by_person[p], t)
         for p in unlinked:
-            for r in by_person[p]:
-                r.update(geslacht=None, leeftijd_bij_plegen=None, geboorteland=None)
+            _give_traits(by_person[p], None)
 
 
 def delivery(scale: int = 1, seed: int = DEFAULT_SEED) -> dict[str, list[dict[str, Any]]]:
