@@ -12,7 +12,8 @@ One run, in its own subprocess (so that ``os.wait4``'s ``ru_maxrss`` is that run
 1. **synth**: what ``ketenmonitor synth --scale N`` writes, in its order: for every contract
    (``contract_names()``) its earlier deliveries (``write_earlier_deliveries``: the OM and its
    dossier study as delivered in April 2020, for the Dadermonitor 2015-2019), then
-   ``write_delivery(contract, dir, scale=N)`` (default rows and seed, as the command);
+   ``write_delivery(contract, dir, scale=N)`` (default rows and seed, as the command), and
+   last the ground truth of who is who (``write_ground_truth``);
 2. **ingest**: ``ingest()`` of every delivery with its peildatum (the April-2020 ones with
    2020-04-01, the others with ``SYNTH_PEILDATUM``), earlier ones first as ``ketenmonitor demo``
    does, into a fresh workspace (new key, new warehouse);
@@ -132,6 +133,7 @@ def child_pipeline(scale: int, work: Path, profile: bool) -> dict[str, Any]:
         write_earlier_deliveries,
     )
     from ketenmonitor.synth import comensha as comensha_mod
+    from ketenmonitor.synth.identities import write_ground_truth
 
     os.environ.pop("KETENMONITOR_KEY", None)
     sampler = bi._RssSampler()
@@ -189,6 +191,8 @@ def child_pipeline(scale: int, work: Path, profile: bool) -> dict[str, Any]:
             tl.mark(f"synth/{n}")
             path = write_delivery(load_contract(n), data, scale=scale)
             deliveries.append((n, n, path, SYNTH_PEILDATUM))
+        tl.mark("synth/ground truth")
+        write_ground_truth(data.parent / "ground_truth" / "personen.csv", scale=scale)
         t1 = time.perf_counter()
         cpu.append(time.process_time())
         for label, source, path, peildatum in deliveries:
@@ -594,7 +598,8 @@ def write_doc(
         "2020) and `write_delivery(contract, dir, scale=N)`: the calibrated sources "
         "multiply their volumes by N, while the published tables (IND, Rechtspraak), the "
         "public reference lists and any source still generic (200 rows per table) do not grow "
-        "(*Rows per delivery* below shows which is which); **ingest** = "
+        "(*Rows per delivery* below shows which is which), and last the ground truth of who "
+        "is who across the deliveries (`write_ground_truth`, beside them); **ingest** = "
         "`ingest()` of every delivery with its peildatum (2020-04-01 for the April-2020 ones, "
         "2025-06-30 for the others), earlier ones first, into a fresh workspace (new key and "
         f"warehouse); **build** = `build(ws, year)` for {years} (the Jaarcijfers 2020-2024 and "

@@ -96,3 +96,17 @@ def assert_as_published(table: ProtectedTable, published: list[list[str]]) -> No
         if j > 0 and cell != "" and cell != got[j]
     ]
     assert not bad, bad
+
+
+def assert_same_ages(triples: list[tuple[dt.date, dt.date, dt.date]]) -> None:
+    """Each (new date of birth, old date of birth, date) gives the same age on the date, the
+    age counted as ingestion counts it (DuckDB's ``date_sub('year', ...)``)."""
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t (nieuw DATE, oud DATE, op DATE)")
+    con.executemany("INSERT INTO t VALUES (?, ?, ?)", triples)
+    wrong = con.execute(
+        "SELECT * FROM t WHERE date_sub('year', nieuw, op) <> date_sub('year', oud, op)"
+    ).fetchall()
+    assert not wrong, wrong[:5]

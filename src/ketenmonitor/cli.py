@@ -145,29 +145,45 @@ def synth(
     rows: Annotated[int, typer.Option(help="Rows per table.")] = 200,
     seed: Annotated[int, typer.Option(help="Random seed (same seed, same data).")] = 2024,
     scale: Annotated[
-        int, typer.Option(help="Multiply the calibrated CoMensha volumes (for benchmarks).")
+        int, typer.Option(help="Copies of every source's persons and cases (for benchmarks).")
     ] = 1,
+    ground_truth: Annotated[
+        Path | None,
+        typer.Option(
+            "--ground-truth",
+            help="Where to write who is who across the deliveries (CSV); default "
+            "ground_truth/personen.csv beside the --out folder.",
+        ),
+    ] = None,
 ) -> None:
     """Write a valid synthetic delivery for every source, in its contract's format.
 
-    The CoMensha and IND deliveries reproduce the Jaarcijfers 2024 once ingested and built
-    (2020-2024); the other sources are small generic deliveries. The OM (and its dossier study)
-    is also written as delivered in April 2020 (om_2020-04-01.zip, for the Dadermonitor
+    Once ingested and built, the deliveries reproduce the published figures: the Jaarcijfers
+    2024 for 2020-2024 and the Dadermonitor mensenhandel for 2015-2019. The OM (and its dossier
+    study) is also written as delivered in April 2020 (om_2020-04-01.zip, for the Dadermonitor
     2015-2019): ingest it with --peildatum 2020-04-01.
+
+    The deliveries are one world: the same person is found in several sources (under each
+    source's own number, with the same sex, date of birth and country). Who is who is written
+    apart from the deliveries, for linkage work (docs/synthetic-data.md).
 
     Example: ketenmonitor synth --out deliveries/ --scale 1
     """
     from ketenmonitor.synth import write_delivery, write_earlier_deliveries
+    from ketenmonitor.synth.identities import write_ground_truth
 
     names = contract_names()
+    truth = ground_truth or out_dir.resolve().parent / "ground_truth" / "personen.csv"
     with _progress() as p:
-        task = p.add_task("writing deliveries", total=len(names))
+        task = p.add_task("writing deliveries", total=len(names) + 1)
         for n in names:
             for earlier, peildatum in write_earlier_deliveries(n, out_dir, scale=scale):
                 out.print(f"{n:<26} {earlier} (peildatum {peildatum.isoformat()})")
             path = write_delivery(load_contract(n), out_dir, rows=rows, seed=seed, scale=scale)
             out.print(f"{n:<26} {path}")
             p.advance(task)
+        out.print(f"{'ground truth':<26} {write_ground_truth(truth, scale=scale)}")
+        p.advance(task)
 
 
 @app.command("ingest")
@@ -453,6 +469,14 @@ def demo(
             report = ingest(ws, n, path, SYNTH_PEILDATUM, progress=_RichProgress(p))
         _print_report(report)
         worst = max(worst, report.exit_code)
+    truth = ws.home / "ground_truth" / "personen.csv"
+    if not truth.exists():  # who is who across the deliveries, kept apart from them
+        from ketenmonitor.synth.identities import write_ground_truth
+
+        with _progress() as p:
+            p.add_task("writing who is who across the synthetic deliveries", total=None)
+            write_ground_truth(truth)
+    out.print(f"\nWho is who across the synthetic deliveries (for linkage work): {truth}")
     out.print()
     status()
     if worst == EXIT_REFUSED:

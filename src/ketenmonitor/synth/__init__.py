@@ -1,11 +1,17 @@
 """Synthetic deliveries, written in each contract's own format, for the demo and the tests.
 
-The generator reads nothing but the contract: every field gets values of its type, from its code
+Every source has a calibrated writer in this package (comensha, ind, politie, emm, om, om_2015,
+om_2015_berechting, reclassering, rechtspraak, reference): once ingested and built, its delivery
+reproduces the published figures, and ``identities`` makes the deliveries one world of persons
+with a ground truth of who is who (docs/synthetic-data.md).
+
+The generic generator below, for a contract without such a writer, reads nothing but the
+contract: every field gets values of its type, from its code
 list, inside its range; keys are unique, references point to rows of the same delivery, a date of
 birth lies before the event its age is taken at, and rows that would break one of the
 contract's checks are not written. The result is a valid delivery that goes through the real
-ingestion path. Later issues calibrate the numbers to the published figures; this module only
-guarantees shape and validity. Output is deterministic for a given seed.
+ingestion path. It guarantees shape and validity only. Output is deterministic for a given
+seed.
 
 No value is real: identifiers are made from the field's example with fresh digits.
 """
@@ -262,9 +268,10 @@ def write_delivery(
 ) -> Path:
     """Write one synthetic delivery of ``contract`` into folder ``out``; return its path.
 
-    CoMensha and IND deliveries are calibrated: computed through the catalogue they reproduce
-    the published Jaarcijfers 2024 (``scale`` multiplies the CoMensha volumes). The other
-    sources get ``rows`` generic valid rows per table until their figure issues calibrate them.
+    The sources' deliveries are calibrated: computed through the catalogue they reproduce the
+    published Jaarcijfers 2024 and Dadermonitor 2015-2019 (``scale`` copies every person and
+    case), and they are one world of persons (``synth.identities``). A contract without a
+    calibrated writer gets ``rows`` generic valid rows per table.
 
     Single-table contracts give one file ``<name>.<ext>``. Multi-table contracts give an XLSX
     workbook with a sheet per table (xlsx), a ZIP with one file per table (sav, parquet), or a

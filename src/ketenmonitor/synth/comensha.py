@@ -28,6 +28,7 @@ are listed in docs/methodology/victims.md.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import itertools
 import random
@@ -877,8 +878,18 @@ def _offences(rng: random.Random, year: int, persons: list[Person]) -> None:
             p.offences = (*p.offences, "overig")
 
 
+_CALIBRATED: dict[int, list[Person]] = {}
+
+
 def calibrate(seed: int = DEFAULT_SEED) -> list[Person]:
-    """Persons of 2020-2024 meeting every published number (scale 1)."""
+    """Persons of 2020-2024 meeting every published number (scale 1); solved once per seed in a
+    process (a fresh copy each call)."""
+    if seed not in _CALIBRATED:
+        _CALIBRATED[seed] = _calibrate(seed)
+    return copy.deepcopy(_CALIBRATED[seed])
+
+
+def _calibrate(seed: int) -> list[Person]:
     rng = random.Random(seed)
     persons: list[Person] = []
     for year in YEARS:
@@ -1061,9 +1072,11 @@ def _anonymous_rows(
 
 
 def registrations(
-    persons: list[Person], scale: int = 1, seed: int = DEFAULT_SEED
+    persons: list[Person], scale: int = 1, seed: int = DEFAULT_SEED, world: bool = True
 ) -> list[dict[str, Any]]:
-    """CoMensha registration rows for ``persons`` (each ``scale`` times) and anonymous reports."""
+    """CoMensha registration rows for ``persons`` (each ``scale`` times) and anonymous reports;
+    with ``world`` the first copy's victims found by the police or in an investigation take
+    their date of birth (``synth.identities``: every age stays what it was)."""
     rng = random.Random(f"{seed}-registrations")
     counter: Counter[int] = Counter()
 
@@ -1072,10 +1085,21 @@ def registrations(
         return f"CM-{year}-{counter[year]:07d}"
 
     rows: list[dict[str, Any]] = []
+    first: list[dict[str, Any]] = []
     serial = itertools.count(1)
     for p in persons:
-        for _ in range(scale):
-            rows += _rows_for(rng, p, f"P{next(serial):08d}", next_id)
+        for k in range(scale):
+            part = _rows_for(rng, p, f"P{next(serial):08d}", next_id)
+            rows += part
+            if k == 0:
+                first += part
+    if world:  # one world with the police and EMM: linked victims' dates of birth
+        from ketenmonitor.synth import identities
+
+        geboren = identities.slachtoffers(first, scale).aanpassingen("comensha")
+        for r in first:
+            if r["persoon_id"] in geboren and r["geboortedatum"] is not None:
+                r["geboortedatum"] = geboren[r["persoon_id"]]
     for year, n in ANONIEM.items():
         rows += _anonymous_rows(rng, year, n * scale, next_id)
     rows.sort(key=lambda r: (r["registratiedatum"], r["registratie_id"]))

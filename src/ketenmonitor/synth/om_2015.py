@@ -1079,6 +1079,14 @@ def world(seed: int = DEFAULT_SEED) -> World:
         april_2020={t: early[t] + old.get(t, []) for t in TABLES},
         re_delivery={t: later[t] + new.get(t, []) for t in TABLES},
     )
+    if seed == DEFAULT_SEED:  # one world with the other sources: linked suspects' dates of birth
+        from ketenmonitor.synth import identities
+
+        geboren = identities.verdachten(w.april_2020, w.re_delivery).aanpassingen("om")
+        for rows in (w.april_2020, w.re_delivery):
+            for z in rows["zaken"]:
+                if z["persoon_id"] in geboren and z["geboortedatum"] is not None:
+                    z["geboortedatum"] = geboren[z["persoon_id"]]
     _WORLDS[seed] = w
     return w
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -233,40 +234,86 @@ def _voorwaarden(rng: random.Random, ended: list[Toezicht]) -> None:
             t.voorwaarden.append(code)
 
 
-def _link(ended: list[Toezicht], seed: int) -> None:
-    """A parketnummer of the OM world (``synth.om_2015``) whose dossier study gives the
-    supervision's form: a verdict before the supervision started where there is one."""
-    from ketenmonitor.synth.om_2015 import world
-
-    w = world()
-    verdict = {r["parketnummer"]: r["vonnisdatum"] for r in w.re_delivery["vonnissen"]}
+def link(
+    ended: list[Toezicht],
+    om_rows: dict[str, list[dict[str, Any]]],
+    samen: Callable[[str, str], bool] | None = None,
+) -> dict[int, str]:
+    """Per ended supervision with a form, a parketnummer of the OM delivery ``om_rows`` (the
+    re-delivery of ``synth.om_2015``) whose dossier study gives that form: a verdict before the
+    supervision started where there is one. The two supervisions of one person go to two
+    verdicts whose suspects ``samen`` says can be one person (``synth.identities``)."""
+    verdict = {r["parketnummer"]: r["vonnisdatum"] for r in om_rows["vonnissen"]}
     pool: dict[str, list[tuple[dt.date, str]]] = {}
-    for r in w.re_delivery["dossierstudie"]:
+    for r in om_rows["dossierstudie"]:
         p = r["parketnummer"]
         if p in verdict and verdict[p].year <= 2019:
             pool.setdefault(r["vorm"], []).append((verdict[p], p))
     for cases in pool.values():
         cases.sort()
     used: set[str] = set()
+    out: dict[int, str] = {}
+
+    def choices(t: Toezicht) -> list[str]:
+        """The free cases of the supervision's form, the best first: the latest verdict before
+        the start, then the earlier ones, then the earliest after the start."""
+        cases = [c for c in pool.get(t.vorm or "", []) if c[1] not in used]
+        before = [c[1] for c in cases if c[0] < t.start]
+        return before[::-1] + [c[1] for c in cases if c[0] >= t.start]
+
+    persons: dict[int, list[Toezicht]] = {}
+    for t in ended:
+        if t.vorm is not None:
+            persons.setdefault(t.person, []).append(t)
+    if samen is not None:
+        for a, b in (ts for ts in persons.values() if len(ts) == 2):
+            pair = next(
+                ((pa, pb) for pa in choices(a) for pb in choices(b) if pa != pb and samen(pa, pb)),
+                None,
+            )
+            if pair is None:
+                raise ValueError(f"no two verdicts of one suspect for supervisions {a.n}, {b.n}")
+            out[a.n], out[b.n] = pair
+            used.update(pair)
     for t in sorted(ended, key=lambda t: t.start):
-        if t.vorm is None:
+        if t.vorm is None or t.n in out:
             continue
-        cases = [c for c in pool.get(t.vorm, []) if c[1] not in used]
-        if not cases:
+        free = choices(t)
+        if not free:
             raise ValueError(f"the OM world has too few verdicts of form {t.vorm}")
-        before = [c for c in cases if c[0] < t.start]
-        t.parket = (before[-1] if before else cases[0])[1]
-        used.add(t.parket)
+        out[t.n] = free[0]
+        used.add(free[0])
+    return out
 
 
-def supervisions(seed: int = SEED) -> tuple[list[Toezicht], list[Toezicht]]:
-    """The ended supervisions (Figuur 7.2-7.5) and the others started in 2015-2019."""
+def persoon_id(t: Toezicht, suffix: str = "") -> str:
+    """IRIS's number of the supervision's person."""
+    return f"CL-{t.person:08d}{suffix}"
+
+
+def unlinked_supervisions(seed: int = SEED) -> tuple[list[Toezicht], list[Toezicht]]:
+    """The ended supervisions (Figuur 7.2-7.5) and the others started in 2015-2019, before
+    their parketnummers are chosen (``link``)."""
     rng = random.Random(f"{seed}-reclassering")
     ended = _ended(rng)
     others = _inflow(rng, ended)
     _persons(rng, ended, others)
     _voorwaarden(rng, ended)
-    _link(ended, seed)
+    return ended, others
+
+
+def supervisions(seed: int = SEED) -> tuple[list[Toezicht], list[Toezicht]]:
+    """The ended supervisions and the others, the ended ones with the parketnummers of the OM's
+    copy 0 that the world of ``synth.identities`` chose for them."""
+    from ketenmonitor.synth import identities
+    from ketenmonitor.synth.om_2015 import world
+
+    ended, others = unlinked_supervisions(seed)
+    w = world()
+    parket = identities.toezicht_parketten() if seed == SEED else link(ended, w.re_delivery)
+    for t in ended:
+        if t.vorm is not None:
+            t.parket = parket[t.n]
     return ended, others
 
 
@@ -287,7 +334,7 @@ def _orders(t: Toezicht, ids: dict[str, int], suffix: str) -> list[dict[str, Any
             {
                 "opdracht_id": f"OPD-{ids['opdracht']:07d}{suffix}",
                 "toezicht_id": f"PRG-{t.n:06d}{suffix}",
-                "persoon_id": f"CL-{t.person:08d}{suffix}",
+                "persoon_id": persoon_id(t, suffix),
                 "parketnummer": None if parket is None else f"{parket}{suffix}",
                 "delictcodes": ["273f", "140"] if t.n % 5 == 0 else ["273f"],
                 "justitieel_kader": kader,
@@ -362,7 +409,7 @@ def order_rows(scale: int = 1, seed: int = SEED) -> list[dict[str, Any]]:
                     **part[0],
                     "opdracht_id": f"OPD-{ids['opdracht']:07d}{suffix}",
                     "toezicht_id": f"PRG-{t.n:06d}{suffix}",
-                    "persoon_id": f"CL-{t.person:08d}{suffix}",
+                    "persoon_id": persoon_id(t, suffix),
                     "parketnummer": None,
                     "justitieel_kader": "vv",
                     "startdatum": t.start,
