@@ -85,17 +85,19 @@ class _Timeline:
         self.marks.append((label, time.perf_counter()))
         self.sampler.label = label
 
-    def wrap(self, module: Any, name: str, label: Any, after: Any) -> None:
+    def wrap(self, module: Any, name: str, label: Any, after: Any = None) -> None:
         """Mark ``label`` when ``module.name`` is called and ``after`` when it returns (either may
-        be a callable giving the label at call time)."""
+        be a callable giving the label at call time; no ``after``: the step the call was made
+        in goes on)."""
         fn = getattr(module, name)
 
         def wrapper(*a: Any, **kw: Any) -> Any:
+            caller = self.marks[-1][0] if self.marks else label
             self.mark(label() if callable(label) else label)
             try:
                 return fn(*a, **kw)
             finally:
-                self.mark(after() if callable(after) else after)
+                self.mark(caller if after is None else after() if callable(after) else after)
 
         setattr(module, name, wrapper)
 
@@ -147,7 +149,7 @@ def child_pipeline(scale: int, work: Path, profile: bool) -> dict[str, Any]:
             kinds[cur["kind"]] = kinds.get(cur["kind"], 0.0) + now - cur["since"]
         cur["kind"], cur["since"] = kind, now
 
-    tl.wrap(comensha_mod, "calibrate", "synth/comensha: calibrate (MILP)", "synth/comensha")
+    tl.wrap(comensha_mod, "calibrate", "synth/comensha: calibrate (MILP)")
     tl.wrap(
         build_mod,
         "prepare",

@@ -38,6 +38,16 @@ def test_synth_writes_a_delivery_per_source(workspace: Workspace, tmp_path: Path
     written = {p.name.split(".")[0] for p in out.iterdir() if not p.name.startswith(".")}
     earlier = {f"{n}_{d.isoformat()}" for n, (d, _) in EARLIER_DELIVERIES.items()}
     assert written == set(contract_names()) | earlier  # the OM also as of April 2020
+    assert (tmp_path / "ground_truth" / "personen.csv").stat().st_size > 0  # beside, not in
+
+
+def test_synth_keeps_the_ground_truth_apart(tmp_path: Path) -> None:
+    out = tmp_path / "deliveries"
+    inside = out / "truth" / "personen.csv"
+    result = CliRunner().invoke(app, ["synth", "--out", str(out), "--ground-truth", str(inside)])
+    text = " ".join(result.output.replace("│", " ").split())  # Rich's panel may wrap it
+    assert result.exit_code == 2 and "apart from the deliveries" in text
+    assert not out.exists()  # refused before anything was written
 
 
 def test_status_on_an_empty_workspace(workspace: Workspace) -> None:

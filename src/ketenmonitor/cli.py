@@ -174,6 +174,12 @@ def synth(
 
     names = contract_names()
     truth = ground_truth or out_dir.resolve().parent / "ground_truth" / "personen.csv"
+    if truth.resolve().is_relative_to(out_dir.resolve()):
+        raise typer.BadParameter(
+            f"{truth} is inside the deliveries' folder {out_dir}: keep who is who apart from "
+            "the deliveries (a linkage run must not see it)",
+            param_hint="--ground-truth",
+        )
     with _progress() as p:
         task = p.add_task("writing deliveries", total=len(names) + 1)
         for n in names:
@@ -456,6 +462,7 @@ def demo(
         out.print(f"made a new pseudonymisation key: {ws.key_file}")
     folder = ws.home / "synth"
     worst = 0
+    written = False
     for n in contract_names():
         contract = load_contract(n)
         for earlier, peildatum in write_earlier_deliveries(n, folder, reuse=True):
@@ -465,12 +472,13 @@ def demo(
             worst = max(worst, report.exit_code)
         existing = sorted(folder.glob(f"{n}.*")) + ([folder / n] if (folder / n).is_dir() else [])
         path = existing[0] if existing else write_delivery(contract, folder, rows=rows)
+        written = written or not existing
         with _progress() as p:
             report = ingest(ws, n, path, SYNTH_PEILDATUM, progress=_RichProgress(p))
         _print_report(report)
         worst = max(worst, report.exit_code)
     truth = ws.home / "ground_truth" / "personen.csv"
-    if not truth.exists():  # who is who across the deliveries, kept apart from them
+    if written or not truth.exists():  # who is who across the deliveries, apart from them
         from ketenmonitor.synth.identities import write_ground_truth
 
         with _progress() as p:

@@ -15,7 +15,7 @@ same person is found in several of them:
 A link is made only between appearances that agree on everything both sources know (sex,
 country of birth, nationality) and on a date of birth that gives every age a source delivers,
 at the dates it is taken (``leeftijd``, as ingestion computes it), and only in a plausible order
-in time (``REGELS``). The later source then takes the date of birth of the earlier one: the age
+in time (``REGELS``). The later source then takes the date of birth the earlier ones give: the age
 every row of its delivery gives is unchanged, so nothing a publication counts moves (ingestion
 keeps only the age; the calibration tests hold as before). Only the OM and CoMensha rows change,
 and only their dates of birth.
@@ -46,9 +46,6 @@ from typing import Any
 
 SEED = 1790
 """Seed of the links (independent of every source's own seed)."""
-
-BRONNEN = ("politie", "emm", "om", "reclassering", "comensha")
-"""The sources with persons, in the order the links are made."""
 
 MAG_AANPASSEN = ("om", "comensha")
 """Sources whose rows take the date of birth of the person they are linked to."""
@@ -127,7 +124,6 @@ class Persoon:
     rol: str
     leden: list[Verschijning] = field(default_factory=list)
     geboortedatum: dt.date | None = None
-    wereld_id: str = ""
 
     def kenmerk(self, naam: str) -> str | None:
         return next((getattr(m, naam) for m in self.leden if getattr(m, naam)), None)
