@@ -462,7 +462,7 @@ def demo(
         out.print(f"made a new pseudonymisation key: {ws.key_file}")
     folder = ws.home / "synth"
     worst = 0
-    written = False
+    new_deliveries = False
     for n in contract_names():
         contract = load_contract(n)
         for earlier, peildatum in write_earlier_deliveries(n, folder, reuse=True):
@@ -472,13 +472,13 @@ def demo(
             worst = max(worst, report.exit_code)
         existing = sorted(folder.glob(f"{n}.*")) + ([folder / n] if (folder / n).is_dir() else [])
         path = existing[0] if existing else write_delivery(contract, folder, rows=rows)
-        written = written or not existing
+        new_deliveries = new_deliveries or not existing
         with _progress() as p:
             report = ingest(ws, n, path, SYNTH_PEILDATUM, progress=_RichProgress(p))
         _print_report(report)
         worst = max(worst, report.exit_code)
     truth = ws.home / "ground_truth" / "personen.csv"
-    if written or not truth.exists():  # who is who across the deliveries, apart from them
+    if new_deliveries or not truth.exists():  # who is who across the deliveries, apart
         from ketenmonitor.synth.identities import write_ground_truth
 
         with _progress() as p:
