@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import random
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -415,8 +416,10 @@ _TOEZICHT_PARKET: dict[int, str] = {}
 _SLACHTOFFERS: dict[int, Wereld] = {}
 
 
+@functools.cache
 def _politie_emm() -> tuple[list[Verschijning], list[Verschijning]]:
-    """Copy 0 of the police's and EMM's persons (their deliveries at scale 1)."""
+    """Copy 0 of the police's and EMM's persons (their deliveries at scale 1; once a process:
+    both worlds read them and nothing changes them)."""
     from ketenmonitor.synth import emm as emm_synth
     from ketenmonitor.synth import politie as politie_synth
 
@@ -475,12 +478,18 @@ def verdachten(
     return w
 
 
-def toezicht_parketten() -> dict[int, str]:
-    """The parketnummer of each ended supervision (by its number), as ``verdachten`` chose."""
-    if not _TOEZICHT_PARKET:
+def _verdachten() -> Wereld:
+    """The world of suspects, made by ``synth.om_2015.world`` (once a process)."""
+    if not _VERDACHTEN:
         from ketenmonitor.synth.om_2015 import world
 
         world()
+    return _VERDACHTEN[0]
+
+
+def toezicht_parketten() -> dict[int, str]:
+    """The parketnummer of each ended supervision (by its number), as ``verdachten`` chose."""
+    _verdachten()
     return dict(_TOEZICHT_PARKET)
 
 
@@ -498,22 +507,6 @@ def slachtoffers(registraties: list[dict[str, Any]], scale: int = 1) -> Wereld:
     w.check()
     _SLACHTOFFERS[scale] = w
     return w
-
-
-def verdachten_wereld() -> Wereld:
-    if not _VERDACHTEN:
-        from ketenmonitor.synth.om_2015 import world
-
-        world()
-    return _VERDACHTEN[0]
-
-
-def slachtoffers_wereld(scale: int = 1) -> Wereld:
-    if scale not in _SLACHTOFFERS:
-        from ketenmonitor.synth import comensha as comensha_synth
-
-        comensha_synth.registrations(comensha_synth.calibrate(), scale=scale)
-    return _SLACHTOFFERS[scale]
 
 
 # --------------------------------------------------------------------------------------------
@@ -538,10 +531,11 @@ def ground_truth(scale: int = 1) -> list[dict[str, Any]]:
     from ketenmonitor.synth import om_2015, reclassering
     from ketenmonitor.synth import politie as politie_synth
 
+    # the registrations make the world of victims at this scale (``slachtoffers``)
     registraties = comensha_synth.registrations(comensha_synth.calibrate(), scale=scale)
     ids: dict[tuple[str, str], tuple[str, str]] = {}
     serial = 0
-    for w in (verdachten_wereld(), slachtoffers_wereld(scale)):
+    for w in (_verdachten(), _SLACHTOFFERS[scale]):
         for p in w.personen:
             serial += 1
             for m in p.leden:

@@ -309,8 +309,7 @@ def supervisions(seed: int = SEED) -> tuple[list[Toezicht], list[Toezicht]]:
     from ketenmonitor.synth.om_2015 import world
 
     ended, others = unlinked_supervisions(seed)
-    w = world()
-    parket = identities.toezicht_parketten() if seed == SEED else link(ended, w.re_delivery)
+    parket = identities.toezicht_parketten() if seed == SEED else link(ended, world().re_delivery)
     for t in ended:
         if t.vorm is not None:
             t.parket = parket[t.n]
